@@ -1,0 +1,1 @@
+"""Vietnamese extractors: pure functions from canonical text (+ the document's date) to items."""
