@@ -1,0 +1,350 @@
+"""Cited legal and party documents: numbered citations, lists of numbers, and laws and party
+resolutions cited by name.
+
+A reference's span is the type word, "số" and the number ("Nghị quyết số 13-NQ/TW") or the name
+("Luật Hợp tác xã năm 2012"); the signing date and issuer that follow are read into fields but
+left out of the span. Signing dates come from the date mentions found by
+:func:`extractors.dates.extract_dates`, never from a second date parser.
+
+When the text does not name the issuer, one is inferred only from symbols that name it without
+doubt (``TTg`` → Thủ tướng Chính phủ, ``CP`` → Chính phủ, ``QH`` → Quốc hội); party numbers
+ending in ``/TW`` are left without issuer because several central bodies issue them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors import legal_rules as R
+from pipeline.models import DateMention, LegalRef
+
+_TYPE_BY_FOLDED = {word.lower(): doc_type for word, doc_type in R.TYPE_WORDS.items()}
+_SPACES = re.compile(r"\s+")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d\Z")
+
+
+def extract_legal_refs(text: str, dates: Sequence[DateMention] = ()) -> list[LegalRef]:
+    """Every cited legal or party document in ``text``, sorted by start.
+
+    ``dates`` are the date mentions of the same text; the one right after a citation ("ngày
+    18/3/2002", "(ngày 25.9.2020)") or opening its clause before "ban hành"/"ký" gives the
+    citation's signing date.
+    """
+    full_dates = sorted((d for d in dates if _is_day_date(d.value)), key=lambda d: d.start)
+    found: list[LegalRef] = []
+    taken: list[tuple[int, int]] = []
+
+    def keep(ref: LegalRef) -> None:
+        if any(ref.start < end and start < ref.end for start, end in taken):
+            return
+        found.append(ref)
+        taken.append((ref.start, ref.end))
+
+    for ref in _named_resolutions(text):
+        keep(ref)
+    for ref in _typed_numbers(text, full_dates):
+        keep(ref)
+    for ref in _laws_by_name(text, full_dates):
+        keep(ref)
+    for ref in _symbol_only(text, full_dates):
+        keep(ref)
+    return sorted(found, key=lambda ref: (ref.start, ref.end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbered citations
+
+
+def _typed_numbers(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
+    """Type word + optional "số" + number, and the numbers listed after it."""
+    refs: list[LegalRef] = []
+    for match in R.TYPED_NUMBER_RE.finditer(text):
+        number = match.group("num")
+        has_so = match.group("so") is not None
+        if not _acceptable_typed_number(text, number, has_so, match.end("num")):
+            continue
+        if match.group("type") == "Luật" and not has_so and _looks_like_law_year(number):
+            continue
+        doc_type = _TYPE_BY_FOLDED[" ".join(match.group("type").lower().split())]
+        ref = _numbered_ref(text, match.start(), match.end(), doc_type, number, R.RULE_TYPED, dates)
+        refs.append(ref)
+        refs.extend(_list_continuations(text, ref, match.end(), doc_type, dates))
+    return refs
+
+
+def _acceptable_typed_number(text: str, number: str, has_so: bool, end: int) -> bool:
+    """Whether a number after a type word is a document number rather than a quantity or year."""
+    if R.FULL_NUMBER_RE.fullmatch(number) or "/" in number:
+        return True
+    if has_so:
+        return True
+    if _YEAR_LIKE.match(number):
+        return False
+    return R.BARE_WITHOUT_SO_FOLLOW_RE.match(text, end) is not None
+
+
+def _looks_like_law_year(number: str) -> bool:
+    return _YEAR_LIKE.match(number) is not None
+
+
+def _list_continuations(
+    text: str, first: LegalRef, end: int, doc_type: str, dates: Sequence[DateMention]
+) -> list[LegalRef]:
+    """Further numbers listed after a typed one ("và số 02/NQ-CP"), each inheriting its type."""
+    refs: list[LegalRef] = []
+    position = _after_date(text, end, dates)
+    while True:
+        match = R.LIST_CONTINUATION_RE.match(text, position)
+        if match is None:
+            break
+        number = match.group("num")
+        has_so = match.group("so") is not None
+        is_full = R.FULL_NUMBER_RE.fullmatch(number) is not None
+        if not (is_full or (has_so and first.number and "/" not in first.number)):
+            break
+        start = match.start("so") if has_so else match.start("num")
+        ref = _numbered_ref(text, start, match.end(), doc_type, number, R.RULE_LIST, dates)
+        refs.append(ref)
+        position = _after_date(text, match.end(), dates)
+    return refs
+
+
+def _after_date(text: str, end: int, dates: Sequence[DateMention]) -> int:
+    """Where a citation's tail ends: after its signing date when one follows, else ``end``."""
+    date = _date_after(text, end, dates)
+    if date is None:
+        return end
+    close = re.match(r"[ \u00a0]*\)", text[date.end :])
+    return date.end + (close.end() if close else 0)
+
+
+def _symbol_only(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
+    """Numbers cited without a type word ("theo 3351/QĐ-UBND"), typed by their symbol code."""
+    refs: list[LegalRef] = []
+    for match in R.FULL_NUMBER_RE.finditer(text):
+        if R.OWN_NUMBER_PREFIX_RE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        doc_type = _type_from_symbol(match.group())
+        if doc_type is None:
+            continue
+        refs.append(
+            _numbered_ref(
+                text, match.start(), match.end(), doc_type, match.group(), R.RULE_SYMBOL, dates
+            )
+        )
+    return refs
+
+
+def _numbered_ref(
+    text: str,
+    start: int,
+    end: int,
+    doc_type: str,
+    number: str,
+    rule: str,
+    dates: Sequence[DateMention],
+) -> LegalRef:
+    compact = _compact(number)
+    date = _date_after(text, end, dates) or _date_before(text, start, dates)
+    issuer_from = _after_date(text, end, dates)
+    issuer = _issuer_after(text, issuer_from) or _issuer_from_symbol(compact)
+    return LegalRef(
+        start=start,
+        end=end,
+        text=text[start:end],
+        doc_type=doc_type,
+        rule=rule,
+        number=compact,
+        date=date.value if date else None,
+        issuer=issuer,
+    )
+
+
+def _compact(number: str) -> str:
+    return _SPACES.sub("", number)
+
+
+def _symbol_segments(number: str) -> list[str]:
+    """The symbol's codes, upper-cased: "3351/QĐ-UBND" → ["QĐ", "UBND"]."""
+    return [part.upper() for part in re.findall(r"[A-Za-zĐđ]+", number)]
+
+
+def _type_code(number: str) -> str | None:
+    """The code that names the kind of document, if the number has one in its usual place."""
+    compact = _compact(number)
+    if R.NUMBER_GRAMMAR_RES["party"].match(compact):
+        return compact.split("-", 1)[1].split("/", 1)[0].upper()
+    segments = _symbol_segments(compact)
+    return segments[0] if segments else None
+
+
+def _type_from_symbol(number: str) -> str | None:
+    """doc_type from a number's symbol; None when the symbol is too weak to stand alone."""
+    code = _type_code(number)
+    if code is None:
+        return None
+    code_letters = re.sub(r"\d+\Z", "", code)
+    if code_letters in R.SYMBOL_TYPES:
+        return R.SYMBOL_TYPES[code_letters]
+    segments = _symbol_segments(number)
+    # "538/UBND-KTTH", "6676/BYT-CDS": an issuer code and a unit code make an official letter.
+    if len(segments) >= 2 and all(sum(ch.isupper() for ch in seg) >= 2 for seg in segments):
+        return "cong_van"
+    return None
+
+
+def _issuer_from_symbol(number: str) -> str | None:
+    segments = [re.sub(r"\d+\Z", "", seg) for seg in _symbol_segments(number)]
+    if not segments:
+        return None
+    return R.SYMBOL_ISSUERS.get(segments[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and issuers
+
+
+def _is_day_date(value: str) -> bool:
+    return re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value) is not None
+
+
+def _date_after(text: str, end: int, dates: Sequence[DateMention]) -> DateMention | None:
+    for date in dates:
+        if date.start < end:
+            continue
+        if date.start - end > R.DATE_AFTER_MAX_GAP:
+            return None
+        if R.DATE_AFTER_GAP_RE.match(text[end : date.start]):
+            return date
+        return None
+    return None
+
+
+def _date_before(text: str, start: int, dates: Sequence[DateMention]) -> DateMention | None:
+    best: DateMention | None = None
+    for date in dates:
+        if date.end > start:
+            break
+        if start - date.end <= R.DATE_BEFORE_MAX_GAP:
+            best = date
+    if best is None or not _opens_clause(text, best.start):
+        return None
+    if R.DATE_BEFORE_GAP_RE.match(text[best.end : start]):
+        return best
+    return None
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a date stands at the start of its sentence ("Ngày 30.11, ...", "(QNO) - Ngày")."""
+    before = text[max(0, start - 40) : start]
+    tail = re.split(r"[.;!?\n]", before)[-1]
+    return re.fullmatch(r"[\s\-–(),A-ZĐ]*(?i:ngày)?\s*", tail) is not None or tail.strip() == ""
+
+
+def _issuer_after(text: str, position: int) -> str | None:
+    """The issuer named right after a citation ("của Bộ Chính trị"), as written."""
+    lead = R.ISSUER_LEAD_RE.match(text, position)
+    if lead is None:
+        return None
+    stretch = R.ISSUER_STRETCH_RE.match(text, lead.end()).group()
+    words: list[str] = []
+    for word in stretch.split():
+        if word.lower() in R.ISSUER_STOP_WORDS or len(words) >= R.ISSUER_MAX_WORDS:
+            break
+        words.append(word)
+    if not words or not words[0][0].isupper():
+        return None
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents cited by name
+
+
+def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
+    """Laws, codes, ordinances and the constitution cited by name, with "năm YYYY" when given."""
+    refs: list[LegalRef] = []
+    for head in R.LAW_HEAD_RE.finditer(text):
+        kind = head.group("type")
+        end = head.end()
+        words = 0
+        position = head.end()
+        while words < R.LAW_NAME_MAX_WORDS:
+            word_match = R.NAME_WORD_RE.match(text, position)
+            if word_match is None:
+                break
+            word = word_match.group("word")
+            if words == 0 and (not word[0].isupper() or word in R.LAW_NAME_REJECT_FIRST):
+                break
+            if word.lower() in R.LAW_NAME_STOP_WORDS:
+                if word.lower() == "và" and _and_continues_name(text, word_match.end()):
+                    position = word_match.end()
+                    continue
+                break
+            if word in R.TYPE_WORDS:
+                break
+            words += 1
+            position = end = word_match.end()
+        name_end = end
+        year_match = R.LAW_YEAR_RE.match(text, end)
+        year = None
+        if year_match:
+            year = year_match.group("year")
+            end = year_match.end()
+        if words == 0 and not (kind == "Hiến pháp" and year):
+            continue
+        number_match = R.LAW_NUMBER_RE.match(text, end)
+        number = None
+        date = None
+        if number_match:
+            number = _compact(number_match.group("num"))
+            end = number_match.end()
+            found = _date_after(text, end, dates)
+            date = found.value if found else None
+        doc_type = _TYPE_BY_FOLDED[" ".join(kind.lower().split())]
+        surface = text[head.start() : end]
+        refs.append(
+            LegalRef(
+                start=head.start(),
+                end=end,
+                text=surface,
+                doc_type=doc_type,
+                rule=R.RULE_LAW,
+                number=number,
+                date=date or year,
+                issuer=_issuer_from_symbol(number) if number else None,
+                name=" ".join(
+                    text[head.start() : end if year and not number else name_end].split()
+                ),
+            )
+        )
+    return refs
+
+
+def _and_continues_name(text: str, position: int) -> bool:
+    """Whether "và" joins two halves of one name ("Phòng cháy và chữa cháy")."""
+    following = R.NAME_WORD_RE.match(text, position)
+    if following is None:
+        return False
+    word = following.group("word")
+    return word.islower() and word not in R.LAW_NAME_STOP_WORDS
+
+
+def _named_resolutions(text: str) -> list[LegalRef]:
+    """Party resolutions cited by their plenum or congress ("Nghị quyết Trung ương 5 khóa IX")."""
+    refs: list[LegalRef] = []
+    for rule, pattern in R.NAMED_RESOLUTION_RES.items():
+        for match in pattern.finditer(text):
+            surface = match.group()
+            refs.append(
+                LegalRef(
+                    start=match.start(),
+                    end=match.end(),
+                    text=surface,
+                    doc_type="nghi_quyet",
+                    rule=rule,
+                    name=" ".join(surface.split()),
+                )
+            )
+    return refs

@@ -1,0 +1,214 @@
+"""The rules that find cited legal and party documents, as data.
+
+Everything the legal-reference extractor knows about Vietnamese citation practice lives here:
+the type words that open a citation and the document type each one means, the symbol codes
+inside document numbers (``QĐ`` in ``3351/QĐ-UBND``, ``NQ`` in ``13-NQ/TW``), issuers that a
+symbol names unambiguously, and the words that end an issuer or a law's name. Patterns are
+compiled once at import; each has a name that a stored item carries as its ``rule``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Type words → doc_type. Longest first, so "Thông tư liên tịch" wins over "Thông tư".
+# Matched case-insensitively ("nghị quyết số 47", "CHỈ THỊ SỐ 27/CT-TTG").
+TYPE_WORDS: dict[str, str] = {
+    "Chương trình hành động": "chuong_trinh",
+    "Kế hoạch hành động": "ke_hoach",
+    "Thông tư liên tịch": "thong_tu",
+    "Nghị quyết liên tịch": "nghi_quyet",
+    "Thông báo kết luận": "thong_bao",
+    "Chương trình": "chuong_trinh",
+    "Nghị quyết": "nghi_quyet",
+    "Quyết định": "quyet_dinh",
+    "Nghị định": "nghi_dinh",
+    "Hiến pháp": "luat",
+    "Pháp lệnh": "other",
+    "Thông tư": "thong_tu",
+    "Công văn": "cong_van",
+    "Công điện": "other",
+    "Văn bản": "cong_van",
+    "Kế hoạch": "ke_hoach",
+    "Thông báo": "thong_bao",
+    "Hướng dẫn": "huong_dan",
+    "Báo cáo": "bao_cao",
+    "Kết luận": "ket_luan",
+    "Chỉ thị": "chi_thi",
+    "Tờ trình": "other",
+    "Phương án": "other",
+    "Quy định": "other",
+    "Quy chế": "other",
+    "Đề án": "other",
+    "Bộ luật": "luat",
+    "Luật": "luat",
+}
+
+# Symbol codes that say what kind of document a number belongs to ("QĐ" in "3351/QĐ-UBND",
+# "NQ" in "13-NQ/TW", "NĐ" in "30/2020/NĐ-CP"). Compared upper-cased.
+SYMBOL_TYPES: dict[str, str] = {
+    "QĐ": "quyet_dinh",
+    "QD": "quyet_dinh",
+    "NQ": "nghi_quyet",
+    "NQLT": "nghi_quyet",
+    "NĐ": "nghi_dinh",
+    "ND": "nghi_dinh",
+    "CT": "chi_thi",
+    "CTTG": "chi_thi",  # "27/CTTg": a typo for CT-TTg seen in real text
+    "KL": "ket_luan",
+    "KH": "ke_hoach",
+    "TB": "thong_bao",
+    "HD": "huong_dan",
+    "BC": "bao_cao",
+    "CTR": "chuong_trinh",
+    "TT": "thong_tu",
+    "TTLT": "thong_tu",
+    "CĐ": "other",
+    "TTR": "other",
+    "PA": "other",
+    "ĐA": "other",
+    "QĐI": "other",  # party regulation (Quy định), "08-QĐi/TW"
+    "QYĐ": "other",
+    "QC": "other",
+    "QH": "luat",
+    "L": "luat",
+    "PL": "other",
+    "UBTVQH": "other",
+}
+
+# Issuers that a symbol names without doubt. "/TW" is left out on purpose: a party number
+# ending in TW may come from the Central Committee, the Politburo or the Secretariat.
+SYMBOL_ISSUERS: dict[str, str] = {
+    "TTG": "Thủ tướng Chính phủ",
+    "CP": "Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Number grammars. A symbol segment starts with a capital letter (Đ included) and may hold
+# lower case letters and a trailing term number: TTg, CTr, QyĐ, HĐND, QH14, UBTVQH15.
+_SEG = r"[A-ZĐ][A-Za-zĐđ]*\d{0,2}"
+_SP = r"[ \u00a0]?"  # one stray space around "/" or "-": "13 -NQ/TW", "3351/QĐ- UBND"
+_HYPHEN = r"[-–]"
+_SEGS = rf"{_SEG}(?:{_SP}{_HYPHEN}{_SP}{_SEG})*"
+_NUM = r"\d{1,5}(?:\.\d{1,2})?"
+
+NUMBER_GRAMMARS: dict[str, str] = {
+    # 30/2020/NĐ-CP, 45/2019/QH14, 55/2005/TTLT-BNV-VPCP, 66.2/2025/NQ-CP
+    "normative": rf"{_NUM}{_SP}/{_SP}(?:19|20)\d\d{_SP}/{_SP}{_SEGS}",
+    # 13-NQ/TW, 36-HD/VPTW, 32-CT/TU, 13 -NQ/TW
+    "party": rf"{_NUM}{_SP}{_HYPHEN}{_SP}{_SEG}{_SP}/{_SP}{_SEGS}",
+    # 538/UBND-KTTH, 3351/QĐ-UBND, 977/QĐ-TTg
+    "administrative": rf"{_NUM}{_SP}/{_SP}{_SEGS}",
+}
+
+_FULL_NUMBER = "|".join(f"(?:{NUMBER_GRAMMARS[name]})" for name in NUMBER_GRAMMARS)
+# A number must stand alone: not inside a URL, a longer code or a date.
+FULL_NUMBER_RE = re.compile(rf"(?<![\w/.\-–])(?:{_FULL_NUMBER})(?![\w/])")
+NUMBER_GRAMMAR_RES: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"(?:{pattern})\Z") for name, pattern in NUMBER_GRAMMARS.items()
+}
+
+# After a type word: a full number, a partial normative one ("Nghị định 131/2025"), or a bare
+# number ("Nghị quyết số 47", "Quyết định số 2846").
+_PARTIAL_NUMBER = rf"{_NUM}/(?:19|20)\d\d"
+_BARE_NUMBER = r"\d{1,5}"
+
+_TYPE_ALTERNATION = "|".join(re.escape(word) for word in TYPE_WORDS)
+# "số", "Số:", "số hiệu"
+_SO = r"(?:số(?:\s*hiệu)?\s*:?)"
+
+# Type word, optional "số", then the number. The number must not be followed by letters,
+# a slash or a unit that would make it a quantity ("Kế hoạch 5 năm").
+TYPED_NUMBER_RE = re.compile(
+    rf"(?<!\w)(?P<type>(?i:{_TYPE_ALTERNATION}))"
+    rf"(?:[ \u00a0]+(?P<so>(?i:{_SO})))?[ \u00a0]*"
+    rf"(?P<num>(?:{_FULL_NUMBER})|{_PARTIAL_NUMBER}|{_BARE_NUMBER})(?![\w/])"
+)
+
+# What may follow a bare number cited without "số" ("Nghị quyết 66 của Chính phủ"): otherwise
+# "Kế hoạch 5 năm" or "Chương trình 135" would be taken for citations.
+BARE_WITHOUT_SO_FOLLOW_RE = re.compile(
+    r"\s*(?:[,;.)]|$|(?:ngày|của|về|do|đã|được|năm\s+(?:19|20)\d\d)\b)"
+)
+
+# A further number in a list that inherits the type word: "và số 02/NQ-CP", ", 456/QĐ-UBND".
+LIST_CONTINUATION_RE = re.compile(
+    rf"[ \u00a0]*(?:,|;|và|hoặc|,[ \u00a0]*và)[ \u00a0]*"
+    rf"(?:(?P<so>{_SO})[ \u00a0]*)?"
+    rf"(?P<num>(?:{_FULL_NUMBER})|{_PARTIAL_NUMBER}|{_BARE_NUMBER})(?![\w/])"
+)
+
+# The document's own number in its header ("Số: 165/KH-UBND"), not a citation.
+OWN_NUMBER_PREFIX_RE = re.compile(r"(?:^|\n|\|)[ \t*]*Số[ \t]*:[ \t]*\Z")
+
+# ---------------------------------------------------------------------------------------------
+# Signing date: what may stand between a number and the date mention that follows it.
+DATE_AFTER_GAP_RE = re.compile(
+    r"[ \u00a0]*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?(?:(?i:ngày)\s*)?\Z"
+)
+# News form: "Ngày 30.11, UBND tỉnh ban hành Quyết định 3351/QĐ-UBND": the date opens the clause
+# and a verb of issuing stands between it and the citation.
+DATE_BEFORE_GAP_RE = re.compile(
+    r"\A[^.;!?\n]{0,100}?\b(?:ban hành|ký|thông qua)\b[^.;!?\n]{0,40}\Z"
+)
+DATE_BEFORE_MAX_GAP = 140
+DATE_AFTER_MAX_GAP = 30
+
+# Issuer right after the number (and its date): "của Bộ Chính trị", "của UBND tỉnh".
+ISSUER_LEAD_RE = re.compile(r"[ \u00a0]*,?\s*(?i:của|do)\s+")
+# Words that end an issuer's name.
+ISSUER_STOP_WORDS = frozenset(
+    """về việc ban hành phê duyệt quy định hướng dẫn thông qua sửa đổi đã được và trong tại
+    nhằm để thì là với cho theo đến từ trên này đó số ngày""".split()
+)
+ISSUER_MAX_WORDS = 12
+# An issuer runs at most to punctuation or a blank line.
+ISSUER_STRETCH_RE = re.compile(r"[^,;().:!?\n]*(?:\n(?!\s*\n)[^,;().:!?\n]*)?")
+
+# ---------------------------------------------------------------------------------------------
+# Documents cited by name.
+# Laws: "Luật Hợp tác xã năm 2012", "Luật HTX", "Bộ luật Lao động năm 2019", "Hiến pháp năm 2013".
+LAW_HEAD_RE = re.compile(r"(?<!\w)(?P<type>Bộ [Ll]uật|Luật|Pháp lệnh|Hiến pháp)(?=[ \u00a0\n])")
+# A word of a name: letters and digits, with inner hyphens ("Luật Phòng, chống..." ends at ",").
+NAME_WORD_RE = re.compile(r"[ \u00a0]*\n?[ \u00a0]*(?P<word>[^\W\d_][\w\-]*)")
+# Words that end a law's name: function words and verbs that follow a citation.
+LAW_NAME_STOP_WORDS = frozenset(
+    """của và về để được đã trong với tại cho có thì theo là đến từ trên dưới các những này đó
+    nhằm khi sẽ đang vẫn ước nêu quy định hiện hành mới sau trước ban hành thông qua sửa đổi
+    bổ sung thi hướng dẫn cũng như hoặc hay số năm ngày tháng lần đã nay thuộc nhưng vì
+    do bằng như đối qua""".split()
+)
+# The first word of a name must be capitalised ("pháp luật", "luật sư" are not citations); these
+# capitalised words are not names either.
+LAW_NAME_REJECT_FIRST = frozenset({"Sư"})
+LAW_NAME_MAX_WORDS = 10
+LAW_YEAR_RE = re.compile(r"[ \u00a0]*(?:năm[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?![\w/])")
+LAW_NUMBER_RE = re.compile(
+    rf"[ \u00a0]*,?[ \u00a0]*(?:{_SO})[ \u00a0]*(?P<num>{_FULL_NUMBER})(?![\w/])"
+)
+
+# Party resolutions by name: "Nghị quyết Trung ương 5 (khóa IX)", "Nghị quyết Hội nghị Trung
+# ương 4 khóa XII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI", "Nghị quyết Đại hội XIII".
+_ROMAN = r"[IVXLC]+"
+_KHOA = rf"(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+)[Kk]h(?:óa|oá)[ \u00a0]+{_ROMAN}\)?)"
+NAMED_RESOLUTION_RES: dict[str, re.Pattern[str]] = {
+    "named.nq_trung_uong": re.compile(
+        r"(?<!\w)(?P<type>Nghị quyết)[ \u00a0]+(?:Hội nghị[ \u00a0]+)?(?:lần thứ[ \u00a0]+\w+[ \u00a0]+"
+        r"(?:Ban Chấp hành[ \u00a0]+)?)?Trung ương[ \u00a0]+(?:\d{1,2}|" + _ROMAN + r")(?![\w/])"
+        rf"(?:{_KHOA})?"
+    ),
+    "named.nq_dai_hoi": re.compile(
+        r"(?<!\w)(?P<type>Nghị quyết)[ \u00a0]+Đại hội(?:[ \u00a0]+(?!lần\b)[^\s,.;:()]+){0,8}?"
+        rf"[ \u00a0]+(?:lần thứ[ \u00a0]+(?:{_ROMAN}|\d{{1,2}})|{_ROMAN})(?![\w/])"
+        r"(?:[ \u00a0]+của[ \u00a0]+Đảng)?"
+    ),
+}
+
+# Rule names carried by stored items.
+RULE_TYPED = "typed_number"
+RULE_LIST = "list_continuation"
+RULE_SYMBOL = "symbol_only"
+RULE_LAW = "named.law"
