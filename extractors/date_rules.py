@@ -92,7 +92,14 @@ WEAK_CUE_WORDS: tuple[str, ...] = (
 )
 
 # Extra cues for a bare year only ("tầm nhìn 2030", "kế hoạch 2025").
-YEAR_ONLY_CUE_WORDS: tuple[str, ...] = ("tầm nhìn", "tầm nhìn đến", "niên độ")
+YEAR_ONLY_CUE_WORDS: tuple[str, ...] = (
+    "tầm nhìn",
+    "tầm nhìn đến",
+    "niên độ",
+    "kế hoạch",
+    "dự toán",
+    "năm hiện hành",
+)
 
 # Words that may follow a date given by a weak cue. Anything else (a lower-case word such as
 # "tiêu chí", "hộ", "người") means the number is a count or a fraction, not a date.
@@ -207,10 +214,10 @@ DATE_PATTERN_SOURCES: dict[str, tuple[str, str]] = {
     "iso_date": ("date", _B + _YEAR + r"-(?P<m>\d{2})-(?P<d>\d{2})" + r"(?![\w/\-])"),
     # "09 tháng 3 năm 2020", "ngày 24\ntháng 11 năm 2025"
     "text_date": ("date", _B + _DAY + r"\s+tháng\s+" + _MONTH + r"\s+năm\s+" + _YEAR + _E),
-    # "ngày 14-15/5/2025": a run of days
+    # "ngày 14-15/5/2025", "từ ngày 24 đến 27/1": a run of days
     "day_range": (
         "period",
-        r"(?:ngày|các\s+ngày|hai\s+ngày|2\s+ngày|trong\s+ngày)\s+(?P<x>(?P<d1>\d{1,2})\s*[-–]\s*"
+        r"\bngày\s+(?P<x>(?P<d1>\d{1,2})\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?"
         r"(?P<d>\d{1,2})/" + _MONTH + r"(?:/" + _YEAR + r")?" + _E + r")",
     ),
     # "ngày 30 tháng 6" with no year
@@ -231,10 +238,10 @@ DATE_PATTERN_SOURCES: dict[str, tuple[str, str]] = {
     # "quý I/2025", "quý 1 năm 2025", "Quý IV-2024"
     "quarter_year": (
         "quarter",
-        r"(?P<x>\bquý\s+" + _QUARTER + r"(?:\s*[/\-]\s*|\s+năm\s+)" + _YEAR + _E + r")",
+        r"(?P<x>\bqu[ýí]\s+" + _QUARTER + r"(?:\s*[/\-]\s*|\s+năm\s+)" + _YEAR + _E + r")",
     ),
     # "quý I" with no year
-    "quarter": ("quarter", r"(?P<x>\bquý\s+" + _QUARTER + r")(?![\w/\-])(?!\s+năm\s+\d)"),
+    "quarter": ("quarter", r"(?P<x>\bqu[ýí]\s+" + _QUARTER + r")(?![\w/\-])(?!\s+năm\s+\d)"),
     # "6 tháng đầu năm 2020", "9 tháng đầu năm", "6 tháng cuối năm 2020", "6 tháng năm 2020"
     "months_of_year": (
         "period",
@@ -253,10 +260,14 @@ DATE_PATTERN_SOURCES: dict[str, tuple[str, str]] = {
         "period",
         _B + r"(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)\d{2})" + r"(?![\w/\-]|[.,]\d)",
     ),
-    # "năm 2025", "cuối năm 2024", "hết năm 2018"
-    "year": ("year", r"(?P<x>\bnăm\s+" + _YEAR + _E + r")"),
+    # "năm 2025", "cuối năm 2024", "hết năm 2018", "Năm** **2027" (bold table header)
+    "year": ("year", r"(?P<x>\bnăm(?:[*_]*\s+[*_]*)" + _YEAR + _E + r")"),
+    # "tháng 2 năm nay": the month of the document's own year
+    "month_this_year": ("month", r"(?P<x>\btháng\s+" + _MONTH + r"\s+năm\s+nay)\b"),
+    # "(2018)" after a figure: the year it describes
+    "paren_year": ("year", r"\((?P<x>(?P<y>(?:19|20)\d{2}))\)"),
     # "đến 2030", "tầm nhìn 2035" (a bare year needs a cue)
-    "cued_year": ("year", r"\b(?:" + YEAR_CUE + r")\s+(?P<x>" + _YEAR + _E + r")"),
+    "cued_year": ("year", r"\b(?:" + YEAR_CUE + r")[*_]*\s+[*_]*(?P<x>" + _YEAR + _E + r")"),
     # "Ngày 26/6", "ngày 30.11", "Sáng 18/4", "Tối ngày 28.12", "hôm nay (3/2)"
     "day_month": (
         "date",
@@ -283,7 +294,9 @@ DATE_PATTERN_SOURCES: dict[str, tuple[str, str]] = {
 }
 
 # Rules whose match must be followed by punctuation or a word of WORDS_AFTER_DATE.
-WEAK_CUE_RULES: frozenset[str] = frozenset({"cued_day_month", "cued_year", "cued_month_year"})
+WEAK_CUE_RULES: frozenset[str] = frozenset(
+    {"cued_day_month", "cued_year", "cued_month_year", "listed_year", "listed_day_month"}
+)
 
 DATE_PATTERNS: dict[str, tuple[str, re.Pattern[str]]] = {
     name: (kind, re.compile(source, re.IGNORECASE))
@@ -291,9 +304,19 @@ DATE_PATTERNS: dict[str, tuple[str, re.Pattern[str]]] = {
 }
 
 # What follows a weak-cue date: punctuation/end, or the next word.
-AFTER_DATE = re.compile(r"\s*(?:(?P<end>$|[,.;:!?)\]\"”’–—\-|])|(?P<word>[^\W\d_]+))")
+AFTER_DATE = re.compile(r"\s*(?:(?P<end>$|[,.;:!?)\]\"”’–—\-|*])|(?P<word>[^\W\d_]+))")
 
-RECURRING_AFTER = re.compile(r"\s*(?:" + RECURRING + r")\b", re.IGNORECASE)
+# A further year or day-month listed after one ("năm 2025 và 2026", "ngày 01/6 và 15/11").
+LISTED_YEAR = re.compile(r"\s*(?:,|và|hoặc)\s+(?P<x>(?P<y>(?:19|20)\d{2}))" + _E, re.IGNORECASE)
+LISTED_DAY_MONTH = re.compile(
+    r"\s*(?:,|và|hoặc)\s+(?P<x>(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2}))(?![\w/]|[.,/]\d)",
+    re.IGNORECASE,
+)
+
+# "30/11 hằng năm", also after a list: "ngày 01/6 và 15/11 hằng năm".
+RECURRING_AFTER = re.compile(
+    r"(?:\s*(?:,|và|hoặc)\s+\d{1,2}[/.]\d{1,2})*\s*(?:" + RECURRING + r")\b", re.IGNORECASE
+)
 
 # --- the document's own date ---------------------------------------------------------------
 

@@ -26,6 +26,8 @@ from extractors.date_rules import (
     HEAD_CHARS,
     HEAD_LINES,
     LABELLED_DATELINE,
+    LISTED_DAY_MONTH,
+    LISTED_YEAR,
     MONTH_COUNT_WORDS,
     OFFICIAL_HEAD_CHARS,
     PLACE_DATE_LINE,
@@ -108,7 +110,13 @@ class _Resolver:
             if not (MIN_YEAR <= y <= MAX_YEAR and _is_day(y, mo, d)):
                 return None
             return f"{y:04d}-{mo:02d}-{d:02d}", False
-        if rule in ("day_month", "paren_day_month", "cued_day_month", "text_day_month"):
+        if rule in (
+            "day_month",
+            "paren_day_month",
+            "cued_day_month",
+            "text_day_month",
+            "listed_day_month",
+        ):
             return self._day_month(int(g["m"]), int(g["d"]), m.end())
         if rule == "day_range":
             return self._day_range(g, m.end())
@@ -135,7 +143,13 @@ class _Resolver:
         if rule == "year":
             y = int(g["y"])
             return (f"{y:04d}", False) if MIN_YEAR <= y <= MAX_YEAR else None
-        if rule == "cued_year":
+        if rule == "month_this_year":
+            mo = int(g["m"])
+            if not 1 <= mo <= 12:
+                return None
+            y, inferred = self._year_or_ref(None)
+            return f"{y}-{mo:02d}", inferred
+        if rule in ("cued_year", "paren_year", "listed_year"):
             y = int(g["y"])
             return (f"{y:04d}", False) if MIN_BARE_YEAR <= y <= MAX_BARE_YEAR else None
         raise KeyError(rule)
@@ -183,20 +197,49 @@ class _Resolver:
         return _months(y, 1, n), inferred
 
 
+def _mention(
+    resolver: _Resolver, rule: str, kind: str, m: re.Match[str], text: str
+) -> DateMention | None:
+    start, end = m.span("x") if "x" in m.re.groupindex else m.span()
+    if rule in WEAK_CUE_RULES and not _followed_by_date_context(text, end):
+        return None
+    resolved = resolver.value(rule, m)
+    if resolved is None:
+        return None
+    value, inferred = resolved
+    return DateMention(start, end, text[start:end], value, kind, rule, inferred)
+
+
 def _candidates(text: str, ref: date | None) -> list[DateMention]:
     resolver = _Resolver(text, ref)
     found: list[DateMention] = []
     for rule, (kind, pattern) in DATE_PATTERNS.items():
         for m in pattern.finditer(text):
-            start, end = m.span("x") if "x" in pattern.groupindex else m.span()
-            if rule in WEAK_CUE_RULES and not _followed_by_date_context(text, end):
-                continue
-            resolved = resolver.value(rule, m)
-            if resolved is None:
-                continue
-            value, inferred = resolved
-            found.append(DateMention(start, end, text[start:end], value, kind, rule, inferred))
+            mention = _mention(resolver, rule, kind, m, text)
+            if mention is not None:
+                found.append(mention)
     return found
+
+
+def _listed_after(text: str, taken: list[DateMention], ref: date | None) -> list[DateMention]:
+    """Years and day-months listed after a found one ("năm 2025 và 2026", "01/6 và 15/11")."""
+    resolver = _Resolver(text, ref)
+    listed: list[DateMention] = []
+    for first in taken:
+        if first.kind == "year":
+            follow, rule = LISTED_YEAR, "listed_year"
+        elif first.kind == "date" and first.value[5:7].isdigit() and len(first.text) <= 5:
+            follow, rule = LISTED_DAY_MONTH, "listed_day_month"
+        else:
+            continue
+        end = first.end
+        while (m := follow.match(text, end)) is not None:
+            mention = _mention(resolver, rule, first.kind, m, text)
+            if mention is None:
+                break
+            listed.append(mention)
+            end = mention.end
+    return listed
 
 
 def extract_dates(text: str, ref_date: str | None = None) -> list[DateMention]:
@@ -218,6 +261,10 @@ def extract_dates(text: str, ref_date: str | None = None) -> list[DateMention]:
             continue
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
+    for c in _listed_after(text, taken, ref):
+        if not any(occupied[c.start : c.end]):
+            occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+            taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken
 
