@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
+import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli import main
 from pipeline.errors import ChitieuError
 from pipeline.evaluation import (
     EvalReport,
     GoldDocument,
+    evaluate,
     field_agrees,
     format_report,
     load_gold,
+    locate_documents,
     maximum_matching,
     numbers_equal,
     parse_gold,
@@ -680,3 +685,92 @@ def test_load_gold_without_gold_files(tmp_path: Path) -> None:
 def test_document_name_defaults_to_gold_file_name(tmp_path: Path) -> None:
     write(tmp_path, "a.txt.gold.json", "{}")
     assert load_gold(tmp_path)[0].document == "a.txt"
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end: the shared seeds through a temporary store
+
+SHARED = Path("/work/shared")
+SEED_GOLD = SHARED / "gold"
+SEED_CORPUS = SHARED / "corpus-seeds"
+needs_seeds = pytest.mark.skipif(
+    not (SEED_GOLD.is_dir() and SEED_CORPUS.is_dir()), reason="shared seed corpus not present"
+)
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_report() -> EvalReport:
+    before = _snapshot(SEED_CORPUS)
+    report = evaluate(SEED_GOLD, SEED_CORPUS)
+    assert _snapshot(SEED_CORPUS) == before  # the corpus is only read
+    return report
+
+
+@needs_seeds
+def test_evaluate_seeds_reports_every_kind(seed_report: EvalReport) -> None:
+    assert len(seed_report.documents) == 5
+    assert [k.kind for k in seed_report.kinds] == ["figures", "dates", "legal_refs", "targets"]
+    assert all(k.gold > 0 for k in seed_report.kinds)
+    assert seed_report.problems == ()  # every anchor is found in the stored canonical text
+    assert seed_report.ingest_errors == ()
+    assert len(seed_report.published) == 5
+    text = format_report(seed_report, verbose=True)
+    for kind in ("figures", "dates", "legal_refs", "targets", "all", "published:"):
+        assert kind in text
+
+
+@needs_seeds
+def test_evaluate_without_documents_beside_gold_asks_for_corpus() -> None:
+    with pytest.raises(ChitieuError, match=r"documents for 5 gold file\(s\) not found .*--corpus"):
+        evaluate(SEED_GOLD)
+
+
+@needs_seeds
+def test_locate_documents_takes_only_gold_documents(tmp_path: Path) -> None:
+    for source in SEED_CORPUS.iterdir():
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        shutil.copy(source, tmp_path / "sub" / source.name)
+    write(tmp_path / "sub", "extra.txt", "Văn bản không có gold.")
+    found = locate_documents(load_gold(SEED_GOLD), tmp_path)
+    assert sorted(found) == sorted(p.name for p in SEED_CORPUS.iterdir())
+    assert all(path.parent == tmp_path / "sub" for path in found.values())
+
+
+@needs_seeds
+def test_cli_eval_with_documents_beside_gold(tmp_path: Path) -> None:
+    name = "000_595f9fad5b9cea4c.txt"
+    shutil.copy(SEED_CORPUS / name, tmp_path / name)
+    shutil.copy(SEED_GOLD / f"{name}.gold.json", tmp_path / f"{name}.gold.json")
+    runner = CliRunner()
+    result = runner.invoke(main, ["eval", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    numbers = json.loads(result.output)
+    assert numbers["documents"] == [name]
+    assert set(numbers["kinds"]) == {"figures", "dates", "legal_refs", "targets"}
+    assert numbers["kinds"]["targets"]["gold"] == 10
+    table = runner.invoke(main, ["eval", str(tmp_path), "--verbose"])
+    assert table.exit_code == 0
+    assert "misses (" in table.output and "false alarms (" in table.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["eval", "/no/such/gold"], "Error: gold folder not found"),
+        (["eval", str(SEED_GOLD)], "not found in"),
+        (["eval", str(SEED_GOLD), "--corpus", "/no/such/corpus"], "corpus folder not found"),
+    ],
+)
+@needs_seeds
+def test_cli_eval_user_errors_are_one_line(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
