@@ -43,9 +43,9 @@ def extract_legal_refs(text: str, dates: Sequence[DateMention] = ()) -> list[Leg
 
     for ref in _named_resolutions(text):
         keep(ref)
-    for ref in _typed_numbers(text, full_dates):
-        keep(ref)
     for ref in _laws_by_name(text, full_dates):
+        keep(ref)
+    for ref in _typed_numbers(text, full_dates):
         keep(ref)
     for ref in _symbol_only(text, full_dates):
         keep(ref)
@@ -120,19 +120,23 @@ def _after_date(text: str, end: int, dates: Sequence[DateMention]) -> int:
 
 
 def _symbol_only(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
-    """Numbers cited without a type word ("theo 3351/QĐ-UBND"), typed by their symbol code."""
+    """Numbers cited without a type word right before them ("theo 3351/QĐ-UBND"), typed by the
+    type word a few words back ("Báo cáo thẩm tra số 165/BC-KTNS") or else by their symbol."""
     refs: list[LegalRef] = []
     for match in R.FULL_NUMBER_RE.finditer(text):
         if R.OWN_NUMBER_PREFIX_RE.search(text, max(0, match.start() - 20), match.start()):
             continue
+        start, rule = match.start(), R.RULE_SYMBOL
         doc_type = _type_from_symbol(match.group())
+        typed = R.MODIFIED_TYPE_BEFORE_RE.search(
+            text, max(0, match.start() - R.MODIFIED_TYPE_LOOKBACK), match.start()
+        )
+        if typed and typed.group("words").replace(",", "").islower():
+            start, rule = typed.start(), R.RULE_MODIFIED
+            doc_type = _TYPE_BY_FOLDED[" ".join(typed.group("type").lower().split())]
         if doc_type is None:
             continue
-        refs.append(
-            _numbered_ref(
-                text, match.start(), match.end(), doc_type, match.group(), R.RULE_SYMBOL, dates
-            )
-        )
+        refs.append(_numbered_ref(text, start, match.end(), doc_type, match.group(), rule, dates))
     return refs
 
 
@@ -249,10 +253,12 @@ def _issuer_after(text: str, position: int) -> str | None:
         return None
     stretch = R.ISSUER_STRETCH_RE.match(text, lead.end()).group()
     words: list[str] = []
-    for word in stretch.split():
-        if word.lower() in R.ISSUER_STOP_WORDS or len(words) >= R.ISSUER_MAX_WORDS:
+    for word in re.finditer(r"\S+", stretch):
+        if R.ISSUER_STOP_RE.match(stretch, word.start()) or len(words) >= R.ISSUER_MAX_WORDS:
             break
-        words.append(word)
+        words.append(word.group())
+    while words and words[-1] in ("và", "-"):
+        words.pop()
     if not words or not words[0][0].isupper():
         return None
     return " ".join(words)
@@ -270,6 +276,9 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
         end = head.end()
         words = 0
         position = head.end()
+        amending = R.AMENDING_LAW_RE.match(text, position) if kind == "Luật" else None
+        if amending:
+            position = end = amending.end() + len("Luật")
         while words < R.LAW_NAME_MAX_WORDS:
             word_match = R.NAME_WORD_RE.match(text, position)
             if word_match is None:
@@ -277,8 +286,8 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
             word = word_match.group("word")
             if words == 0 and (not word[0].isupper() or word in R.LAW_NAME_REJECT_FIRST):
                 break
-            if word.lower() in R.LAW_NAME_STOP_WORDS:
-                if word.lower() == "và" and _and_continues_name(text, word_match.end()):
+            if R.LAW_NAME_STOP_RE.match(text, word_match.start("word")):
+                if word == "và" and _and_continues_name(text, word_match.end()):
                     position = word_match.end()
                     continue
                 break
@@ -286,6 +295,9 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
                 break
             words += 1
             position = end = word_match.end()
+            join = R.NAME_COMMA_JOIN_RE.match(text, position)
+            if join and R.NAME_COMMA_JOINS.get(word.lower()) == join.group("word"):
+                position = join.start("word")
         name_end = end
         year_match = R.LAW_YEAR_RE.match(text, end)
         year = None
@@ -303,6 +315,8 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
             found = _date_after(text, end, dates)
             date = found.value if found else None
         doc_type = _TYPE_BY_FOLDED[" ".join(kind.lower().split())]
+        if number is None and year is None:
+            date = _signing_date_of_named(text, end, dates)
         surface = text[head.start() : end]
         refs.append(
             LegalRef(
@@ -322,13 +336,21 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
     return refs
 
 
+def _signing_date_of_named(text: str, end: int, dates: Sequence[DateMention]) -> str | None:
+    """A law's passing date written after its name ("Luật Đê điều ngày 17 tháng 6 năm 2020")."""
+    found = _date_after(text, end, dates)
+    if found is None or not re.match(r"\s*(?i:ngày)", text[end : found.end]):
+        return None
+    return found.value
+
+
 def _and_continues_name(text: str, position: int) -> bool:
     """Whether "và" joins two halves of one name ("Phòng cháy và chữa cháy")."""
     following = R.NAME_WORD_RE.match(text, position)
     if following is None:
         return False
     word = following.group("word")
-    return word.islower() and word not in R.LAW_NAME_STOP_WORDS
+    return word.islower() and not R.LAW_NAME_STOP_RE.match(text, following.start("word"))
 
 
 def _named_resolutions(text: str) -> list[LegalRef]:

@@ -87,6 +87,28 @@ SYMBOL_ISSUERS: dict[str, str] = {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Whitespace. Citations wrap across lines in PDFs and legal-site text ("Nghị quyết số\n21-NQ/TW",
+# "Chỉ\nthị"), so a run of spaces in a pattern may hold one line break, never a blank line.
+_BLANK = r"[ \u00a0]"
+_S = r"(?:[ \u00a0]+\n?[ \u00a0]*|\n[ \u00a0]*)"
+_S_OPT = r"[ \u00a0]*\n?[ \u00a0]*"
+
+
+def _flex(pattern: str) -> str:
+    """``pattern`` with its runs of spaces (``[ \\u00a0]+``, ``[ \\u00a0]*``) allowed to break a line."""
+    return pattern.replace(_BLANK + "+", _S).replace(_BLANK + "*", _S_OPT)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(_flex(pattern))
+
+
+def _phrase(words: str) -> str:
+    """A literal phrase whose spaces may be any run of spaces or one line break."""
+    return _S.join(re.escape(word) for word in words.split())
+
+
+# ---------------------------------------------------------------------------------------------
 # Number grammars. A symbol segment starts with a capital letter (Đ included) and may hold
 # lower case letters and a trailing term number: TTg, CTr, QyĐ, HĐND, QH14, UBTVQH15.
 _SEG = r"[A-ZĐ][A-Za-zĐđ]*\d{0,2}"
@@ -116,13 +138,13 @@ NUMBER_GRAMMAR_RES: dict[str, re.Pattern[str]] = {
 _PARTIAL_NUMBER = rf"{_NUM}/(?:19|20)\d\d"
 _BARE_NUMBER = r"\d{1,5}"
 
-_TYPE_ALTERNATION = "|".join(re.escape(word) for word in TYPE_WORDS)
+_TYPE_ALTERNATION = "|".join(_phrase(word) for word in TYPE_WORDS)
 # "số", "Số:", "số hiệu"
 _SO = r"(?:số(?:\s*hiệu)?\s*:?)"
 
 # Type word, optional "số", then the number. The number must not be followed by letters,
 # a slash or a unit that would make it a quantity ("Kế hoạch 5 năm").
-TYPED_NUMBER_RE = re.compile(
+TYPED_NUMBER_RE = _compile(
     rf"(?<!\w)(?P<type>(?i:{_TYPE_ALTERNATION}))"
     rf"(?:[ \u00a0]+(?P<so>(?i:{_SO})))?[ \u00a0]*"
     rf"(?P<num>(?:{_FULL_NUMBER})|{_PARTIAL_NUMBER}|{_BARE_NUMBER})(?![\w/])"
@@ -135,18 +157,26 @@ BARE_WITHOUT_SO_FOLLOW_RE = re.compile(
 )
 
 # A further number in a list that inherits the type word: "và số 02/NQ-CP", ", 456/QĐ-UBND".
-LIST_CONTINUATION_RE = re.compile(
+LIST_CONTINUATION_RE = _compile(
     rf"[ \u00a0]*(?:,|;|và|hoặc|,[ \u00a0]*và)[ \u00a0]*"
     rf"(?:(?P<so>{_SO})[ \u00a0]*)?"
     rf"(?P<num>(?:{_FULL_NUMBER})|{_PARTIAL_NUMBER}|{_BARE_NUMBER})(?![\w/])"
 )
 
+# A type word with a few lower-case words between it and "số": "Báo cáo thẩm tra số
+# 165/BC-KTNS", "Báo cáo tiếp thu, giải trình số 507/UBND-KT". Searched before a full number.
+MODIFIED_TYPE_BEFORE_RE = _compile(
+    rf"(?<!\w)(?P<type>{_TYPE_ALTERNATION})(?P<words>(?:,?[ \u00a0]+\w+){{1,4}})"
+    rf"[ \u00a0]+(?:{_SO})[ \u00a0]*\Z"
+)
+MODIFIED_TYPE_LOOKBACK = 90
+
 # The document's own number in its header ("Số: 165/KH-UBND"), not a citation.
-OWN_NUMBER_PREFIX_RE = re.compile(r"(?:^|\n|\|)[ \t*]*Số[ \t]*:[ \t]*\Z")
+OWN_NUMBER_PREFIX_RE = re.compile(r"(?:^|\n|\|)[ \t*]*Số[ \t]*:\s*\Z")
 
 # ---------------------------------------------------------------------------------------------
 # Signing date: what may stand between a number and the date mention that follows it.
-DATE_AFTER_GAP_RE = re.compile(
+DATE_AFTER_GAP_RE = _compile(
     r"[ \u00a0]*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|thông qua)\s+)?(?:(?i:ngày)\s*)?\Z"
 )
 # News form: "Ngày 30.11, UBND tỉnh ban hành Quyết định 3351/QĐ-UBND": the date opens the clause
@@ -158,51 +188,164 @@ DATE_BEFORE_MAX_GAP = 140
 DATE_AFTER_MAX_GAP = 30
 
 # Issuer right after the number (and its date): "của Bộ Chính trị", "của UBND tỉnh".
-ISSUER_LEAD_RE = re.compile(r"[ \u00a0]*,?\s*(?i:của|do)\s+")
-# Words that end an issuer's name.
-ISSUER_STOP_WORDS = frozenset(
-    """về việc ban hành phê duyệt quy định hướng dẫn thông qua sửa đổi đã được và trong tại
-    nhằm để thì là với cho theo đến từ trên này đó số ngày""".split()
+ISSUER_LEAD_RE = _compile(r"[ \u00a0]*,?\s*(?i:của|do)\s+")
+# Words that end an issuer's name (matched at a word start, case-insensitively, since issuers
+# are also written in capitals in titles: "CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC ...").
+ISSUER_STOP_WORDS = (
+    "về",
+    "ban hành",
+    "phê duyệt",
+    "quy định",
+    "hướng dẫn",
+    "thông qua",
+    "sửa đổi",
+    "thực hiện",
+    "triển khai",
+    "khoảng",
+    "giai đoạn",
+    "nhiệm kỳ",
+    "đã",
+    "được",
+    "trong",
+    "tại",
+    "nhằm",
+    "để",
+    "thì",
+    "là",
+    "với",
+    "cho",
+    "theo",
+    "đến",
+    "từ",
+    "trên",
+    "này",
+    "đó",
+    "số",
+    "ngày",
 )
-ISSUER_MAX_WORDS = 12
+ISSUER_STOP_RE = re.compile(
+    r"(?i:" + "|".join(ISSUER_STOP_WORDS) + "|" + _TYPE_ALTERNATION + r")(?!\w)"
+    # "và" joins two issuers ("Bộ Tài chính và Bộ Y tế"), not an issuer and a clause.
+    r"|và(?![ \u00a0]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])"
+    # digits, footnote marks and emphasis end a name: "Chính phủ khoảng 21 tỷ", "Chính phủ[1]"
+    r"|[\d*\[]"
+)
+ISSUER_MAX_WORDS = 14
 # An issuer runs at most to punctuation or a blank line.
-ISSUER_STRETCH_RE = re.compile(r"[^,;().:!?\n]*(?:\n(?!\s*\n)[^,;().:!?\n]*)?")
+ISSUER_STRETCH_RE = re.compile(r"[^,;().:!?\[*\n]*(?:\n(?!\s*\n)[^,;().:!?\[*\n]*)?")
 
 # ---------------------------------------------------------------------------------------------
 # Documents cited by name.
 # Laws: "Luật Hợp tác xã năm 2012", "Luật HTX", "Bộ luật Lao động năm 2019", "Hiến pháp năm 2013".
-LAW_HEAD_RE = re.compile(r"(?<!\w)(?P<type>Bộ [Ll]uật|Luật|Pháp lệnh|Hiến pháp)(?=[ \u00a0\n])")
-# A word of a name: letters and digits, with inner hyphens ("Luật Phòng, chống..." ends at ",").
-NAME_WORD_RE = re.compile(r"[ \u00a0]*\n?[ \u00a0]*(?P<word>[^\W\d_][\w\-]*)")
-# Words that end a law's name: function words and verbs that follow a citation.
-LAW_NAME_STOP_WORDS = frozenset(
-    """của và về để được đã trong với tại cho có thì theo là đến từ trên dưới các những này đó
-    nhằm khi sẽ đang vẫn ước nêu quy định hiện hành mới sau trước ban hành thông qua sửa đổi
-    bổ sung thi hướng dẫn cũng như hoặc hay số năm ngày tháng lần đã nay thuộc nhưng vì
-    do bằng như đối qua""".split()
+LAW_HEAD_RE = _compile(
+    r"(?<!\w)(?P<type>Bộ[ \u00a0]+[Ll]uật|Luật|Pháp[ \u00a0]+lệnh|Hiến[ \u00a0]+pháp)(?=\s)"
 )
+# A word of a name: letters and digits, with inner hyphens ("Luật Phòng, chống..." ends at ",").
+NAME_WORD_RE = _compile(r"[ \u00a0]*(?P<word>[^\W\d_][\w\-]*)")
+# Pairs joined by a comma inside a law's name: "Luật Phòng, chống ma túy".
+NAME_COMMA_JOINS: dict[str, str] = {"phòng": "chống"}
+NAME_COMMA_JOIN_RE = _compile(r",[ \u00a0]*(?P<word>\w+)")
+# An amending law carries the amended law's name: "Luật sửa đổi, bổ sung một số điều của Luật
+# Bảo hiểm y tế số 46/2014/QH13" is one citation.
+AMENDING_LAW_RE = _compile(
+    r"[ \u00a0]+(?i:sửa[ \u00a0]+đổi),?[ \u00a0]+(?:bổ[ \u00a0]+sung[ \u00a0]+)?"
+    r"(?:một[ \u00a0]+số[ \u00a0]+điều[ \u00a0]+)?(?:của[ \u00a0]+)?(?:các[ \u00a0]+)?(?=Luật\s)"
+)
+# Words that end a law's name: function words and verbs that follow a citation. Matched in
+# lower case only, so "Luật Quy hoạch" keeps "Quy" while "quy định" ends a name.
+LAW_NAME_STOP_WORDS = (
+    "của",
+    "và",
+    "về",
+    "để",
+    "được",
+    "đã",
+    "trong",
+    "với",
+    "tại",
+    "cho",
+    "có",
+    "thì",
+    "theo",
+    "là",
+    "đến",
+    "từ",
+    "trên",
+    "dưới",
+    "các",
+    "những",
+    "này",
+    "đó",
+    "nhằm",
+    "khi",
+    "sẽ",
+    "đang",
+    "vẫn",
+    "ước",
+    "nêu",
+    "quy định",
+    "hiện hành",
+    "sau",
+    "trước",
+    "ban hành",
+    "thông qua",
+    "sửa đổi",
+    "bổ sung",
+    "thi hành",
+    "hướng dẫn",
+    "cũng như",
+    "hoặc",
+    "hay",
+    "số",
+    "năm",
+    "ngày",
+    "tháng",
+    "lần",
+    "nay",
+    "thuộc",
+    "nhưng",
+    "vì",
+    "do",
+    "bằng",
+    "như",
+    "đối với",
+    "qua",
+    "hiệu lực",
+    "còn",
+    "chưa",
+    "không",
+    "phải",
+    "cần",
+    "nên",
+    "mà",
+)
+LAW_NAME_STOP_RE = re.compile(r"(?:" + "|".join(LAW_NAME_STOP_WORDS) + r")(?!\w)")
 # The first word of a name must be capitalised ("pháp luật", "luật sư" are not citations); these
 # capitalised words are not names either.
 LAW_NAME_REJECT_FIRST = frozenset({"Sư"})
 LAW_NAME_MAX_WORDS = 10
-LAW_YEAR_RE = re.compile(r"[ \u00a0]*(?:năm[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?![\w/])")
-LAW_NUMBER_RE = re.compile(
+LAW_YEAR_RE = _compile(r"[ \u00a0]*(?:năm[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?![\w/])")
+LAW_NUMBER_RE = _compile(
     rf"[ \u00a0]*,?[ \u00a0]*(?:{_SO})[ \u00a0]*(?P<num>{_FULL_NUMBER})(?![\w/])"
 )
 
 # Party resolutions by name: "Nghị quyết Trung ương 5 (khóa IX)", "Nghị quyết Hội nghị Trung
 # ương 4 khóa XII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI", "Nghị quyết Đại hội XIII".
 _ROMAN = r"[IVXLC]+"
-_KHOA = rf"(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+)[Kk]h(?:óa|oá)[ \u00a0]+{_ROMAN}\)?)"
+_KHOA = _flex(
+    rf"(?:(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+)[Kk]h(?:óa|oá)[ \u00a0]+{_ROMAN}\)?)"
+)
 NAMED_RESOLUTION_RES: dict[str, re.Pattern[str]] = {
-    "named.nq_trung_uong": re.compile(
-        r"(?<!\w)(?P<type>Nghị quyết)[ \u00a0]+(?:Hội nghị[ \u00a0]+)?(?:lần thứ[ \u00a0]+\w+[ \u00a0]+"
-        r"(?:Ban Chấp hành[ \u00a0]+)?)?Trung ương[ \u00a0]+(?:\d{1,2}|" + _ROMAN + r")(?![\w/])"
+    "named.nq_trung_uong": _compile(
+        r"(?<!\w)(?P<type>Nghị[ \u00a0]+quyết)[ \u00a0]+(?:Hội[ \u00a0]+nghị[ \u00a0]+)?(?:lần[ \u00a0]+thứ[ \u00a0]+\w+[ \u00a0]+"
+        r"(?:Ban[ \u00a0]+Chấp[ \u00a0]+hành[ \u00a0]+)?)?Trung[ \u00a0]+ương[ \u00a0]+(?:\d{1,2}|"
+        + _ROMAN
+        + r")(?![\w/])"
         rf"(?:{_KHOA})?"
     ),
-    "named.nq_dai_hoi": re.compile(
-        r"(?<!\w)(?P<type>Nghị quyết)[ \u00a0]+Đại hội(?:[ \u00a0]+(?!lần\b)[^\s,.;:()]+){0,8}?"
-        rf"[ \u00a0]+(?:lần thứ[ \u00a0]+(?:{_ROMAN}|\d{{1,2}})|{_ROMAN})(?![\w/])"
+    "named.nq_dai_hoi": _compile(
+        r"(?<!\w)(?P<type>Nghị[ \u00a0]+quyết)[ \u00a0]+Đại[ \u00a0]+hội(?:[ \u00a0]+(?!lần\b)[^\s,.;:()]+){0,8}?"
+        rf"[ \u00a0]+(?:lần[ \u00a0]+thứ[ \u00a0]+(?:{_ROMAN}|\d{{1,2}})|{_ROMAN})(?![\w/])"
         r"(?:[ \u00a0]+của[ \u00a0]+Đảng)?"
     ),
 }
@@ -211,4 +354,5 @@ NAMED_RESOLUTION_RES: dict[str, re.Pattern[str]] = {
 RULE_TYPED = "typed_number"
 RULE_LIST = "list_continuation"
 RULE_SYMBOL = "symbol_only"
+RULE_MODIFIED = "typed_modified"
 RULE_LAW = "named.law"
