@@ -21,6 +21,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     {
         # places: thành phố, thị xã, thị trấn, quận, phường, huyện, xã, tỉnh
         "TP", "Tp", "tp", "TX", "Tx", "tx", "Q", "P", "H",
+        # signature blocks: ký thay, thay mặt, thừa lệnh, thừa uỷ quyền, quyền
+        "KT", "TM", "TL", "TUQ", "TTL",
         # degrees and titles
         "ThS", "Ths", "TS", "PGS", "GS", "BS", "BSCKI", "BSCKII", "KS", "KTS", "CN", "NCS", "LS",
         "Mr", "Mrs", "Ms", "Dr", "St", "Prof",
@@ -57,6 +59,7 @@ MAX_PASSAGE_CHARS = 2000
 # Where to cut a passage longer than MAX_PASSAGE_CHARS, best first.
 LONG_CUT_PATTERNS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
 LINE_PATTERN = re.compile(r"[^\n]*")
+TABLE_PIPE = "|"
 
 
 def split_passages(text: str, pages: Sequence[PageSpan] = ()) -> list[Passage]:
@@ -88,6 +91,7 @@ def paragraph_units(text: str) -> Iterator[tuple[int, int]]:
     unit_start: int | None = None
     unit_end = 0
     previous_line = ""
+    split_table = False
     for match in LINE_PATTERN.finditer(text):
         line = match.group()
         if match.start() > 0 and match.start() == match.end() and text[match.start() - 1] != "\n":
@@ -98,21 +102,28 @@ def paragraph_units(text: str) -> Iterator[tuple[int, int]]:
             unit_start = None
             previous_line = ""
             continue
-        if unit_start is not None and not continues(previous_line, line):
+        if unit_start is not None and not continues(previous_line, line, split_table):
             yield unit_start, unit_end
             unit_start = None
         if unit_start is None:
             unit_start = match.start()
+            split_table = line.strip() == TABLE_PIPE
         unit_end = match.end()
         previous_line = line
     if unit_start is not None:
         yield unit_start, unit_end
 
 
-def continues(previous_line: str, line: str) -> bool:
-    """True when ``line`` carries on the sentence of ``previous_line`` (a wrapped line)."""
+def continues(previous_line: str, line: str, split_table: bool = False) -> bool:
+    """True when ``line`` carries on the sentence of ``previous_line`` (a wrapped line).
+
+    In a table written one cell per line with "|" lines between cells (``split_table``), a row
+    goes on until two "|" lines meet, so each row stays one passage.
+    """
     before = previous_line.rstrip()
     after = line.lstrip()
+    if split_table:
+        return not (before.strip() == TABLE_PIPE and after.strip() == TABLE_PIPE)
     if not before or not after or before[-1] in SENTENCE_FINAL:
         return False
     if before.lstrip().startswith(("|", "#")) or after.startswith("|"):
