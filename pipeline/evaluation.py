@@ -17,7 +17,9 @@ Decisions the gold format leaves open, taken here:
   deadline is written as the text gives it and a day the text never states is a different claim.
 - A prediction with a number overlapping a gold legal_ref whose number is null matches: for such
   items the rule is overlap alone.
-- Undefined ratios (no predictions, or no gold) are ``None``, shown as "-".
+- Undefined ratios (no predictions, or no gold) are ``None``, shown as "-"; F1 is 0 when
+  either side is 0 or undefined beside a 0, and None only when there is neither gold nor
+  prediction.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -447,10 +449,14 @@ class KindScore:
 
     @property
     def f1(self) -> float | None:
+        """Harmonic mean of P and R; 0 when either is 0 or undefined beside a 0 (nothing
+        predicted against gold, or predictions where gold has none); None with neither."""
         precision, recall = self.precision, self.recall
-        if precision is None or recall is None:
+        if precision is None and recall is None:
             return None
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if not precision or not recall:
+            return 0.0
+        return 2 * precision * recall / (precision + recall)
 
 
 @dataclass(frozen=True)
@@ -604,14 +610,14 @@ def score(
     without gold, and of kinds a partially annotated document does not list, are ignored; a
     gold document with no text counts its required items as missed.
     """
-    names = {doc.document for doc in gold_docs}
+    gold_name_for = _name_resolver(doc.document for doc in gold_docs)
     by_document: dict[str, list[Prediction]] = defaultdict(list)
     row_texts: dict[str, str] = {}
     row_published: dict[str, str | None] = {}
     ignored = 0
     for row in predictions:
         if row.get("type") == "document":
-            name = _gold_name_for(str(row.get("document", "")), names)
+            name = gold_name_for(str(row.get("document", "")))
             if name is not None and isinstance(row.get("text"), str):
                 row_texts[name] = row["text"]
                 row_published[name] = row.get("published")
@@ -619,7 +625,7 @@ def score(
         prediction = prediction_from_row(row)
         if prediction is None:
             continue
-        name = _gold_name_for(prediction.document, names)
+        name = gold_name_for(prediction.document)
         if name is None:
             ignored += 1
         else:
@@ -731,14 +737,22 @@ def _shown(item: GoldItem) -> Any:
     return item.value
 
 
-def _gold_name_for(path: str, names: set[str]) -> str | None:
-    posix = PurePosixPath(path.replace("\\", "/")).as_posix()
-    if posix in names:
-        return posix
+def _name_resolver(names: Iterable[str]) -> Callable[[str], str | None]:
+    """A lookup from an exported document path to the gold document name it ends with."""
+    by_basename: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        if posix.endswith("/" + name):
-            return name
-    return None
+        by_basename[PurePosixPath(name).name].append(name)
+    for candidates in by_basename.values():
+        candidates.sort(key=len, reverse=True)  # "a/b.txt" before "b.txt"
+
+    def resolve(path: str) -> str | None:
+        posix = path.replace("\\", "/")
+        for name in by_basename.get(PurePosixPath(posix).name, ()):
+            if posix == name or posix.endswith("/" + name):
+                return name
+        return None
+
+    return resolve
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import main
 from pipeline.errors import ChitieuError
 from pipeline.evaluation import (
     EvalReport,
     GoldDocument,
+    KindScore,
     evaluate,
     field_agrees,
     format_report,
@@ -490,6 +493,21 @@ def test_rows_belong_to_the_gold_document_by_path(document_path: str, counted: b
     assert report.ignored_predictions == int(not counted)
 
 
+def test_rows_go_to_the_longest_gold_name_they_end_with() -> None:
+    text = "Có 15 năm kinh nghiệm."
+    nested = parse_gold(
+        {"document": "2020/kh.txt", "figures": [{"anchor": "15 năm", "nth": 0, "value": 15}]}
+    )
+    flat = parse_gold(
+        {"document": "kh.txt", "figures": [{"anchor": "15 năm", "nth": 0, "value": 15}]}
+    )
+    prediction = {**row("figures", text, "15 năm", value=15), "document": "corpus/2020/kh.txt"}
+    report = score([nested, flat], [prediction], {"2020/kh.txt": text, "kh.txt": text})
+    assert (report.kind("figures").matched, report.kind("figures").gold) == (1, 2)
+    (miss,) = report.misses
+    assert miss.document == "kh.txt"
+
+
 def test_rows_of_other_types_are_skipped() -> None:
     text = "Có 15 năm kinh nghiệm."
     doc = gold(text, figures=[])
@@ -593,6 +611,61 @@ def test_undefined_ratios_are_none() -> None:
     figures = report.kind("figures")
     assert (figures.precision, figures.recall, figures.f1) == (None, None, None)
     assert report.to_json()["kinds"]["figures"]["f1"] is None
+
+
+@pytest.mark.parametrize(
+    ("gold_count", "predicted", "matched", "precision", "recall", "f1"),
+    [
+        (4, 4, 4, 1.0, 1.0, 1.0),
+        (4, 2, 2, 1.0, 0.5, 2 / 3),
+        (4, 8, 2, 0.25, 0.5, 1 / 3),
+        (4, 3, 0, 0.0, 0.0, 0.0),
+        (4, 0, 0, None, 0.0, 0.0),  # nothing predicted
+        (0, 3, 0, 0.0, None, 0.0),  # predictions where gold has none
+        (0, 0, 0, None, None, None),
+    ],
+)
+def test_kind_score_ratios(
+    gold_count: int,
+    predicted: int,
+    matched: int,
+    precision: float | None,
+    recall: float | None,
+    f1: float | None,
+) -> None:
+    kind = KindScore("figures", gold_count, predicted, matched)
+    assert (kind.precision, kind.recall) == (precision, recall)
+    assert kind.f1 == (None if f1 is None else pytest.approx(f1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=6).flatmap(
+        lambda right_count: st.tuples(
+            st.just(right_count),
+            st.lists(
+                st.lists(st.integers(0, max(right_count - 1, 0)), max_size=right_count, unique=True)
+                if right_count
+                else st.just([]),
+                max_size=6,
+            ),
+        )
+    )
+)
+def test_maximum_matching_is_as_large_as_brute_force(graph: tuple[int, list[list[int]]]) -> None:
+    right_count, candidates = graph
+
+    def best(left: int, used: frozenset[int]) -> int:
+        if left == len(candidates):
+            return 0
+        skip = best(left + 1, used)
+        take = [1 + best(left + 1, used | {r}) for r in candidates[left] if r not in used]
+        return max([skip, *take])
+
+    matching = maximum_matching(candidates, right_count)
+    assert len(matching) == best(0, frozenset())
+    assert len(set(matching.values())) == len(matching)
+    assert all(right in candidates[left] for left, right in matching.items())
 
 
 def test_format_report_table_and_verbose_lines() -> None:
