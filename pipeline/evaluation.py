@@ -610,94 +610,25 @@ def score(
     without gold, and of kinds a partially annotated document does not list, are ignored; a
     gold document with no text counts its required items as missed.
     """
-    gold_name_for = _name_resolver(doc.document for doc in gold_docs)
-    by_document: dict[str, list[Prediction]] = defaultdict(list)
-    row_texts: dict[str, str] = {}
-    row_published: dict[str, str | None] = {}
-    ignored = 0
-    for row in predictions:
-        if row.get("type") == "document":
-            name = gold_name_for(str(row.get("document", "")))
-            if name is not None and isinstance(row.get("text"), str):
-                row_texts[name] = row["text"]
-                row_published[name] = row.get("published")
-            continue
-        prediction = prediction_from_row(row)
-        if prediction is None:
-            continue
-        name = gold_name_for(prediction.document)
-        if name is None:
-            ignored += 1
-        else:
-            by_document[name].append(prediction)
-
-    counts: dict[str, list[int]] = {kind: [0, 0, 0, 0] for kind in KINDS}
-    agreed: dict[tuple[str, str], list[int]] = {
-        (kind, name): [0, 0] for kind in KINDS for name in SECONDARY_FIELDS[kind]
-    }
-    misses: list[Miss] = []
-    false_alarms: list[Prediction] = []
-    disagreements: list[Disagreement] = []
-    problems: list[AnchorProblem] = []
-    if texts is None:
-        texts = row_texts
-    if published is None and row_published:
-        published = row_published
+    rows = _group_rows(gold_docs, predictions)
+    texts = rows.texts if texts is None else texts
+    if published is None and rows.published:
+        published = rows.published
+    tally = _Tally()
     for doc in gold_docs:
         text = texts.get(doc.document)
-        scored = doc.scored_kinds
         if text is None:
-            missing = [item for item in doc.items if item.kind in scored]
-            problems.extend(
-                AnchorProblem(doc.document, i.kind, i.anchor, i.nth, -1) for i in missing
-            )
-            for item in missing:
-                if not item.optional:
-                    counts[item.kind][0] += 1
-                    misses.append(
-                        Miss(doc.document, item.kind, item.anchor, item.nth, _shown(item))
-                    )
+            tally.add_absent_document(doc)
             continue
         resolution = resolve_anchors(doc, text)
-        problems.extend(p for p in resolution.problems if p.kind in scored)
-        for kind in scored:
+        for kind in doc.scored_kinds:
             kind_gold = [s for s in resolution.spans if s.item.kind == kind]
-            unplaced = [
-                p for p in resolution.problems if p.kind == kind and not _is_optional(doc, p)
-            ]
-            kind_predictions = [p for p in by_document.get(doc.document, []) if p.kind == kind]
-            result = _score_kind(doc.document, kind, kind_gold, kind_predictions)
-            counts[kind][0] += result.gold + len(unplaced)
-            counts[kind][1] += result.predicted
-            counts[kind][2] += result.matched
-            counts[kind][3] += result.excused
-            misses.extend(result.misses)
-            misses.extend(
-                Miss(doc.document, kind, p.anchor, p.nth, "(anchor not found)") for p in unplaced
+            kind_predictions = [p for p in rows.predictions[doc.document] if p.kind == kind]
+            tally.add_kind(
+                _score_kind(doc.document, kind, kind_gold, kind_predictions),
+                [p for p in resolution.problems if p.kind == kind],
+                doc,
             )
-            false_alarms.extend(result.false_alarms)
-            for gold_span, prediction in result.pairs:
-                for name in SECONDARY_FIELDS[kind]:
-                    if name not in gold_span.item.attrs:
-                        continue
-                    tally = agreed[(kind, name)]
-                    tally[1] += 1
-                    gold_value = gold_span.item.get(name)
-                    predicted_value = prediction.row.get(name)
-                    if field_agrees(name, gold_value, predicted_value):
-                        tally[0] += 1
-                    else:
-                        disagreements.append(
-                            Disagreement(
-                                doc.document,
-                                kind,
-                                name,
-                                prediction.text,
-                                gold_value,
-                                predicted_value,
-                            )
-                        )
-
     published_checks = (
         ()
         if published is None
@@ -709,17 +640,121 @@ def score(
     )
     return EvalReport(
         documents=tuple(doc.document for doc in gold_docs),
-        kinds=tuple(KindScore(kind, *counts[kind]) for kind in KINDS),
+        kinds=tuple(KindScore(kind, *tally.counts[kind]) for kind in KINDS),
         agreements=tuple(
-            Agreement(kind, name, tally[0], tally[1]) for (kind, name), tally in agreed.items()
+            Agreement(kind, name, agreed, compared)
+            for (kind, name), (agreed, compared) in tally.agreed.items()
         ),
         published=published_checks,
-        misses=tuple(misses),
-        false_alarms=tuple(false_alarms),
-        disagreements=tuple(disagreements),
-        problems=tuple(problems),
-        ignored_predictions=ignored,
+        misses=tuple(tally.misses),
+        false_alarms=tuple(tally.false_alarms),
+        disagreements=tuple(tally.disagreements),
+        problems=tuple(tally.problems),
+        ignored_predictions=rows.ignored,
     )
+
+
+@dataclass
+class _Rows:
+    """Export rows sorted out per gold document."""
+
+    predictions: defaultdict[str, list[Prediction]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    texts: dict[str, str] = field(default_factory=dict)
+    published: dict[str, str | None] = field(default_factory=dict)
+    ignored: int = 0
+
+
+def _group_rows(gold_docs: Sequence[GoldDocument], rows: Iterable[Mapping[str, Any]]) -> _Rows:
+    gold_name_for = _name_resolver(doc.document for doc in gold_docs)
+    grouped = _Rows()
+    for row in rows:
+        if row.get("type") == "document":
+            name = gold_name_for(str(row.get("document", "")))
+            if name is not None and isinstance(row.get("text"), str):
+                grouped.texts[name] = row["text"]
+                grouped.published[name] = row.get("published")
+            continue
+        prediction = prediction_from_row(row)
+        if prediction is None:
+            continue
+        name = gold_name_for(prediction.document)
+        if name is None:
+            grouped.ignored += 1
+        else:
+            grouped.predictions[name].append(prediction)
+    return grouped
+
+
+@dataclass
+class _Tally:
+    """Running totals while documents are scored one kind at a time."""
+
+    counts: dict[str, list[int]] = field(
+        default_factory=lambda: {kind: [0, 0, 0, 0] for kind in KINDS}
+    )  # gold, predicted, matched, excused
+    agreed: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: {
+            (kind, name): [0, 0] for kind in KINDS for name in SECONDARY_FIELDS[kind]
+        }
+    )  # agreed, compared
+    misses: list[Miss] = field(default_factory=list)
+    false_alarms: list[Prediction] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    problems: list[AnchorProblem] = field(default_factory=list)
+
+    def add_absent_document(self, doc: GoldDocument) -> None:
+        """A gold document the store does not hold: every required item is missed."""
+        for item in doc.items:
+            if item.kind not in doc.scored_kinds:
+                continue
+            self.problems.append(AnchorProblem(doc.document, item.kind, item.anchor, item.nth, -1))
+            if not item.optional:
+                self.counts[item.kind][0] += 1
+                self.misses.append(
+                    Miss(doc.document, item.kind, item.anchor, item.nth, _shown(item))
+                )
+
+    def add_kind(
+        self, result: _KindResult, problems: Sequence[AnchorProblem], doc: GoldDocument
+    ) -> None:
+        """One document's result for one kind; required items left unplaced count as missed."""
+        unplaced = [p for p in problems if not _is_optional(doc, p)]
+        self.problems.extend(problems)
+        counts = self.counts[result.kind]
+        counts[0] += result.gold + len(unplaced)
+        counts[1] += result.predicted
+        counts[2] += result.matched
+        counts[3] += result.excused
+        self.misses.extend(result.misses)
+        self.misses.extend(
+            Miss(p.document, p.kind, p.anchor, p.nth, "(anchor not found)") for p in unplaced
+        )
+        self.false_alarms.extend(result.false_alarms)
+        for gold_span, prediction in result.pairs:
+            self._compare_fields(doc.document, gold_span.item, prediction)
+
+    def _compare_fields(self, document: str, item: GoldItem, prediction: Prediction) -> None:
+        for name in SECONDARY_FIELDS[item.kind]:
+            if name not in item.attrs:
+                continue
+            tally = self.agreed[(item.kind, name)]
+            tally[1] += 1
+            gold_value, predicted_value = item.get(name), prediction.row.get(name)
+            if field_agrees(name, gold_value, predicted_value):
+                tally[0] += 1
+            else:
+                self.disagreements.append(
+                    Disagreement(
+                        document,
+                        item.kind,
+                        name,
+                        prediction.text,
+                        gold_value,
+                        predicted_value,
+                    )
+                )
 
 
 def _is_optional(doc: GoldDocument, problem: AnchorProblem) -> bool:
@@ -757,6 +792,7 @@ def _name_resolver(names: Iterable[str]) -> Callable[[str], str | None]:
 
 @dataclass(frozen=True)
 class _KindResult:
+    kind: str
     gold: int
     predicted: int
     matched: int
@@ -805,6 +841,7 @@ def _score_kind(
         else:
             false_alarms.append(p)
     return _KindResult(
+        kind=kind,
         gold=len(required),
         predicted=len(predictions) - excused,
         matched=len(matching),
