@@ -10,7 +10,10 @@ of ``chitieu export`` would get.
 Decisions the gold format leaves open, taken here:
 
 - A prediction is *excused* (neither hit nor false alarm) when it is left unmatched and overlaps
-  an optional gold item of its kind; a prediction that can match a required item always does.
+  an optional gold item of its kind, whatever its value; a prediction that can match a required
+  item always does. Precision's denominator leaves excused predictions out.
+- A required gold item whose anchor cannot be placed counts as a miss and is listed as a gold
+  problem; an unplaced optional item is only listed.
 - Matching maximises the number of matched pairs per document and kind (augmenting paths), so a
   greedy choice can never cost a match; among candidates the larger overlap is tried first.
 - Target deadlines are compared as trimmed strings: "2030" and "2030-12-31" differ, because the
