@@ -137,6 +137,10 @@ WORDS_AFTER_DATE: frozenset[str] = frozenset(
         "nhưng",
         "tầm",
         "định",
+        "tăng",
+        "giảm",
+        "đạt",
+        "có",
     }
 )
 
