@@ -62,7 +62,8 @@ def _typed_numbers(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
     for match in R.TYPED_NUMBER_RE.finditer(text):
         number = match.group("num")
         has_so = match.group("so") is not None
-        if not _acceptable_typed_number(text, number, has_so, match.end("num")):
+        type_word = match.group("type")
+        if not _acceptable_typed_number(text, number, has_so, match.end("num"), type_word):
             continue
         if match.group("type") == "Luật" and not has_so and _looks_like_law_year(number):
             continue
@@ -73,13 +74,19 @@ def _typed_numbers(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
     return refs
 
 
-def _acceptable_typed_number(text: str, number: str, has_so: bool, end: int) -> bool:
-    """Whether a number after a type word is a document number rather than a quantity or year."""
+def _acceptable_typed_number(
+    text: str, number: str, has_so: bool, end: int, type_word: str
+) -> bool:
+    """Whether a number after a type word is a document number rather than a quantity or year.
+
+    A bare number with no "số" counts only after a capitalised type word followed by the end
+    of the clause or a citation word ("Nghị quyết 66 của Chính phủ", not "kế hoạch 5 năm").
+    """
     if R.FULL_NUMBER_RE.fullmatch(number) or "/" in number:
         return True
     if has_so:
         return True
-    if _YEAR_LIKE.match(number):
+    if _YEAR_LIKE.match(number) or not type_word[0].isupper():
         return False
     return R.BARE_WITHOUT_SO_FOLLOW_RE.match(text, end) is not None
 

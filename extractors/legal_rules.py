@@ -152,9 +152,7 @@ TYPED_NUMBER_RE = _compile(
 
 # What may follow a bare number cited without "số" ("Nghị quyết 66 của Chính phủ"): otherwise
 # "Kế hoạch 5 năm" or "Chương trình 135" would be taken for citations.
-BARE_WITHOUT_SO_FOLLOW_RE = re.compile(
-    r"\s*(?:[,;.)]|$|(?:ngày|của|về|do|đã|được|năm\s+(?:19|20)\d\d)\b)"
-)
+BARE_WITHOUT_SO_FOLLOW_RE = re.compile(r"\s*(?:[,;.)]|$|(?:ngày|của|về|do|đã|được)\b)")
 
 # A further number in a list that inherits the type word: "và số 02/NQ-CP", ", 456/QĐ-UBND".
 LIST_CONTINUATION_RE = _compile(
@@ -224,7 +222,13 @@ ISSUER_STOP_WORDS = (
     "ngày",
 )
 ISSUER_STOP_RE = re.compile(
-    r"(?i:" + "|".join(ISSUER_STOP_WORDS) + "|" + _TYPE_ALTERNATION + r")(?!\w)"
+    r"(?i:"
+    + "|".join(ISSUER_STOP_WORDS)
+    + r")(?!\w)"
+    # the next citation: "của Chính phủ và Kế hoạch số 12/KH-UBND", but "Bộ Kế hoạch và Đầu tư"
+    + r"|(?i:"
+    + _TYPE_ALTERNATION
+    + r")(?:\s+(?i:số))?\s*\d"
     # "và" joins two issuers ("Bộ Tài chính và Bộ Y tế"), not an issuer and a clause.
     r"|và(?![ \u00a0]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])"
     # digits, footnote marks and emphasis end a name: "Chính phủ khoảng 21 tỷ", "Chính phủ[1]"
