@@ -1,0 +1,164 @@
+"""Named cue tables that decide whether a figure is a goal (target) or a report (actual).
+
+Each table maps a rule name to a regular expression over lower-cased canonical text. The
+extractor in :mod:`extractors.targets` reads them; a stored target carries the name of the rule
+that made it, so every decision can be traced back to one row here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+# Words that set out a goal. They govern the figures after them in the same sentence.
+GOAL_CUES: dict[str, re.Pattern[str]] = {
+    "goal.phan_dau": re.compile(r"\bphấn đấu\b", _FLAGS),
+    # "mục tiêu" as a noun of intent; not the programme name "Chương trình mục tiêu quốc gia",
+    # and not a report that a goal was met ("đạt mục tiêu", "vượt mục tiêu", "so với mục tiêu").
+    "goal.muc_tieu": re.compile(
+        r"(?<!chương trình )(?<!đạt )(?<!vượt )(?<!với )\bmục tiêu\b(?! quốc gia)(?! nghị quyết)(?! đại hội)",
+        _FLAGS,
+    ),
+    "goal.chi_tieu": re.compile(
+        r"(?<!đạt )(?<!vượt )(?<!với )\bchỉ tiêu\b(?! (?:được giao|đề ra|nghị quyết))", _FLAGS
+    ),
+    "goal.den_nam": re.compile(r"\b(?:từ nay )?(?:đến|tới) (?:năm|hết năm|cuối năm) \d{4}", _FLAGS),
+    "goal.khi_hoach_nam": re.compile(r"\bkế hoạch (?:năm|giai đoạn) \d{4}", _FLAGS),
+    "goal.quyet_tam": re.compile(r"\bquyết tâm\b", _FLAGS),
+    "goal.dat_ra": re.compile(r"\b(?:đề ra|đặt ra) (?:\d+ )?(?:mục tiêu|chỉ tiêu)", _FLAGS),
+    "goal.dinh_huong": re.compile(r"\bđịnh hướng\b.*\bđến năm \d{4}", _FLAGS),
+    "goal.du_bao": re.compile(r"\bdự báo\b|\bdự kiến\b", _FLAGS),
+}
+
+# Heading words that put the figures of a whole section under a goal ("II. MỤC TIÊU",
+# "Chỉ tiêu cụ thể", "Mục tiêu đến năm 2030", "PHỤ LỤC ... CHỈ TIÊU ... 2026-2030").
+HEADING_GOAL_CUES: dict[str, re.Pattern[str]] = {
+    "heading.muc_tieu": re.compile(r"\bmục tiêu\b(?! quốc gia)", _FLAGS),
+    "heading.chi_tieu": re.compile(r"\bchỉ tiêu\b", _FLAGS),
+    "heading.dinh_huong": re.compile(r"\bđịnh hướng\b", _FLAGS),
+    "heading.ke_hoach": re.compile(r"\bkế hoạch (?:năm|giai đoạn) \d{4}", _FLAGS),
+    "heading.du_bao": re.compile(r"\bdự báo\b", _FLAGS),
+}
+
+# Words that report what is or was. Before a figure in its clause they make it an actual.
+PAST_CUES: dict[str, re.Pattern[str]] = {
+    "past.tinh_den": re.compile(r"\btính (?:đến|tới)\b", _FLAGS),
+    "past.hien_co": re.compile(r"\bhiện (?:nay )?(?:có|còn|đã|đang)\b|\bhiện nay\b", _FLAGS),
+    "past.da": re.compile(r"\bđã\b", _FLAGS),
+    "past.dat_duoc": re.compile(r"\bđạt được\b", _FLAGS),
+    "past.qua": re.compile(r"\b(?:sau|qua) \d+ năm\b|\bnhiệm kỳ qua\b|\btrong năm qua\b", _FLAGS),
+    "past.uoc_thuc_hien": re.compile(r"\bước (?:thực hiện|đạt|tính)\b", _FLAGS),
+    "past.ket_qua": re.compile(r"\bkết quả\b|\bthực hiện được\b", _FLAGS),
+    "past.bang": re.compile(r"\bbằng \S+% (?:dự toán|kế hoạch|chỉ tiêu)", _FLAGS),
+    "past.cung_ky": re.compile(r"\bcùng kỳ\b", _FLAGS),
+    "past.toan_tinh_co": re.compile(
+        r"\b(?:toàn tỉnh|toàn thành phố|toàn huyện|cả nước|trên địa bàn (?:tỉnh|huyện|xã)?) có\b",
+        _FLAGS,
+    ),
+}
+
+# A figure followed by these words measures a change against a past state, not a goal or state.
+CHANGE_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,6}?so (?:với|cùng)\b", _FLAGS)
+# Dates that a figure is compared against, not dated by ("so với năm 2003", "so cùng kỳ năm 2019").
+COMPARISON_LEAD = re.compile(r"\bso (?:với|cùng)(?: cùng)?(?: kỳ)?\s*$", _FLAGS)
+
+# Clause openers for "as of" dates ("Tính đến hết năm 2018", "hết năm 2018", "năm 2024").
+AS_OF_LEADS = re.compile(
+    r"(?:tính (?:đến|tới)(?: hết| cuối)?|đến (?:hết|cuối)|hết|cuối|trong|năm|quý|tháng|đầu năm|đầu)\s*$",
+    _FLAGS,
+)
+
+# Frequencies that make a figure a rate, not a state at the clause's date.
+FREQUENCY_CUES = re.compile(r"\b(?:hàng|hằng|mỗi) (?:năm|tháng|quý)\b", _FLAGS)
+
+# Deadline phrases: (rule name, pattern). Group "year" (or "end") holds the deadline year.
+DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "deadline.period",
+        re.compile(
+            r"\b(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch|trong)\s+(?:\d{2}\s+năm\s+)?"
+            r"(?P<start>(?:19|20)\d{2})\s*[-–—/]\s*(?P<end>(?:19|20)\d{2})",
+            _FLAGS,
+        ),
+    ),
+    (
+        "deadline.den_nam",
+        re.compile(
+            r"\b(?:từ nay |phấn đấu )?(?:đến|tới|trước|vào|trong)\s+(?:hết |cuối |năm |hết năm |cuối năm |giữa năm )*"
+            r"(?:năm\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d{4})",
+            _FLAGS,
+        ),
+    ),
+    (
+        "deadline.quarter",
+        re.compile(r"\bquý\s+(?:I|II|III|IV|\d)\s*/\s*(?P<year>(?:19|20)\d{2})", _FLAGS),
+    ),
+    (
+        "deadline.nam",
+        re.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d{4})", _FLAGS),
+    ),
+    (
+        "deadline.bare_period",
+        re.compile(r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*[-–—]\s*(?P<end>(?:19|20)\d{2})\b"),
+    ),
+)
+
+# Link verbs between a subject and its figure ("tỷ lệ ... đạt 50%", "số HTX yếu kém giảm dưới 10%").
+LINK_VERBS = re.compile(
+    r"(?:đạt|đạt mức|đạt tỷ lệ|giảm|giảm còn|giảm xuống|giảm xuống còn|tăng|tăng lên|tăng thêm|còn|"
+    r"là|chiếm|ở mức|bằng|duy trì|duy trì ở mức|không quá|không vượt quá|có|thu hút|tạo ra|tạo|"
+    r"đào tạo|hoàn thành|xây dựng|phát triển|thành lập|thành lập mới|hỗ trợ|trồng mới|bảo đảm|đảm bảo)"
+    r"(?:\s+(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tối đa|hơn|gần|ước))*\s*$",
+    _FLAGS,
+)
+
+# Leading words of a verb phrase that say how, not what ("hỗ trợ thành lập mới" → "thành lập mới").
+HELPER_VERBS = (
+    "tiếp tục",
+    "phấn đấu",
+    "hỗ trợ",
+    "vận động",
+    "tuyên truyền",
+    "sẽ",
+    "cần",
+    "phải",
+    "tập trung",
+    "đẩy mạnh",
+    "bảo đảm",
+    "đảm bảo",
+    "có",
+    "đạt",
+    "hướng dẫn",
+    "khuyến khích",
+)
+
+# Qualifier words left at the end of a subject ("... đạt trên" → dropped with the verb).
+QUALIFIER_WORDS = ("từ", "khoảng", "trên", "dưới", "tối thiểu", "ít nhất", "tối đa", "hơn", "gần")
+
+# Things a regulation allocates: money and rates that are not goals unless a cue in the same
+# sentence governs them (a section heading alone is not enough).
+ALLOCATION_CUES = re.compile(
+    r"\b(?:kinh phí|ngân sách|dự toán|vốn|mức hỗ trợ|mức chi|định mức|tỷ lệ điều tiết|phân bổ|"
+    r"mức phạt|lệ phí|phí)\b",
+    _FLAGS,
+)
+
+# Words before a figure that make it per-unit or part of a duration ("bình quân 1 HTX",
+# "trong 5 năm") rather than a measured quantity.
+NOT_MEASURED_BEFORE = re.compile(
+    r"(?:\b(?:bình quân|mỗi|của|trên|/)\s*$)|(?:\b(?:trong|sau|qua|thời hạn|thời gian)\s*$)",
+    _FLAGS,
+)
+
+# Words that end a metric phrase taken from after a figure.
+METRIC_STOP = re.compile(
+    r"[;:.()]|\s(?:và|trong đó|đồng thời|nhằm|để|đến năm|vào năm|năm \d{4}|trở lên|trở xuống|so với)\b",
+    _FLAGS,
+)
+
+# Words that close a table's header: years in column heads ("Năm 2026", "ƯTH Năm 2025", "2027").
+TABLE_YEAR_HEADER = re.compile(r"^(?P<prefix>.*?)\b(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", _FLAGS)
+TABLE_ACTUAL_HEADER = re.compile(
+    r"\b(?:ước|ưth|uth|thực hiện|hiện hành|kết quả|đã|ước thực hiện)\b", _FLAGS
+)

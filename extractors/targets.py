@@ -1,0 +1,509 @@
+"""Targets and actuals: which figures a document commits to reach, and which report a state.
+
+A figure becomes a :class:`Target` when a goal cue governs it (``target_rules.GOAL_CUES`` in its
+sentence before it, or a goal heading over its section) and no report cue in its clause says it
+already is. Its deadline is the nearest deadline phrase ("đến năm 2030", "giai đoạn 2021-2025")
+in its sentence, else its section heading's; a deadline before the document's own year makes it
+an actual. A figure that is not a target gets ``as_of`` when its sentence or paragraph ties it
+to a date ("Tính đến hết năm 2018, ...", "6 tháng đầu năm 2020, ...", "hiện có" → the
+document's date). One governing phrase distributes over a list: "thành lập mới 120 HTX, 250 THT
+và 8 liên hiệp HTX" gives three targets, each metric carrying the verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extractors import target_rules as rules
+from extractors.abbreviations import expand
+from extractors.scope import detect_scope, scope_in
+from pipeline.models import QUALIFIER_COMPARATORS, DateMention, Figure, Target
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)*_]*\s+(?=[\"“(*_]*[A-ZÀ-ỸĐ])")
+CLAUSE_BREAK = re.compile(r";")
+LIST_GAP = re.compile(r"^(?:\s*(?:trở lên|trở xuống))?\s*(?:,|và|,\s*và|\s)\s*$", re.IGNORECASE)
+HEADING_NUMBER = re.compile(
+    r"^[\s*_#]*(?:(?P<roman>[IVXLC]{1,6})\.|(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?|(?P<letter>[a-zđ])\))[\s*_]+"
+)
+MARKUP = re.compile(r"[*_#|]+")
+WORD = re.compile(r"\S+")
+MAX_HEADING_CHARS = 200
+MAX_METRIC_WORDS = 14
+AMOUNT_UNITS = ("%", None)
+# Words left at the front of a subject that belong to the cue, not to what is measured.
+SUBJECT_LEADS = re.compile(
+    r"^(?:[\s,:\-–]|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|trong đó|theo đó|đồng thời|là|có|thì|"
+    r"tỉnh|thành phố|huyện|xã|toàn tỉnh|sẽ|tiếp tục|đưa|của tỉnh|đề ra|đặt ra)+",
+    re.IGNORECASE,
+)
+PERCENT_OF = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
+RATE_WORDS = re.compile(
+    r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng|chỉ số|mức|cơ cấu|tăng trưởng)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    goal_rule: str | None
+    deadline: str | None
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    start: int
+    end: int
+    value: str
+    rule: str
+
+
+def extract_targets(
+    text: str,
+    figures: Sequence[Figure],
+    dates: Sequence[DateMention] = (),
+    ref_date: str | None = None,
+) -> tuple[list[Target], list[Figure]]:
+    """The targets in ``text`` and ``figures`` again, those that report a state with ``as_of``.
+
+    ``ref_date`` is the document's own date (ISO) or None; figures keep their offsets.
+    """
+    reader = _Reader(text, sorted(figures, key=lambda f: f.start), dates, ref_date)
+    return reader.run()
+
+
+class _Reader:
+    """One document's sentences, headings and cues, read once for all its figures."""
+
+    def __init__(
+        self,
+        text: str,
+        figures: list[Figure],
+        dates: Sequence[DateMention],
+        ref_date: str | None,
+    ) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.figures = figures
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.ref_date = ref_date
+        self.ref_year = int(ref_date[:4]) if ref_date and ref_date[:4].isdigit() else None
+        self.scope = detect_scope(text)
+        self.sentences = _sentences(text)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.headings = self._headings()
+
+    # -- document structure -------------------------------------------------------------
+
+    def _headings(self) -> dict[int, tuple[_Heading, ...]]:
+        """For each paragraph index, the stack of headings above it."""
+        stack: list[_Heading] = []
+        out: dict[int, tuple[_Heading, ...]] = {}
+        for start, end, index in _paragraphs(self.text):
+            block = self.text[start:end]
+            heading = self._as_heading(start, end, block)
+            if heading is not None:
+                while stack and stack[-1].level >= heading.level:
+                    stack.pop()
+                stack.append(heading)
+            out[index] = tuple(stack)
+        return out
+
+    def _as_heading(self, start: int, end: int, block: str) -> _Heading | None:
+        flat = " ".join(MARKUP.sub(" ", block).split())
+        if not flat or len(flat) > MAX_HEADING_CHARS or flat.endswith((";", ",")):
+            return None
+        if any(start <= f.start < end for f in self.figures):
+            return None
+        number = HEADING_NUMBER.match(block)
+        letters = [c for c in flat if c.isalpha()]
+        upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        bold = block.strip().startswith("**")
+        if number is None and not upper and not bold:
+            return None
+        if number is None:
+            level = 0
+        elif number.group("roman"):
+            level = 1
+        elif number.group("num"):
+            level = 1 + number.group("num").count(".") + 1
+        else:
+            level = 5
+        goal_rule = next(
+            (name for name, pat in rules.HEADING_GOAL_CUES.items() if pat.search(flat)), None
+        )
+        found = _deadlines(flat, 0)
+        deadline = found[-1].value if found else None
+        return _Heading(level=level, goal_rule=goal_rule, deadline=deadline)
+
+    def _sentence_of(self, offset: int) -> _Sentence:
+        index = max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+        return self.sentences[index]
+
+    def _clause_start(self, sentence: _Sentence, offset: int) -> int:
+        cut = self.text.rfind(";", sentence.start, offset)
+        return sentence.start if cut < 0 else cut + 1
+
+    def _clause_end(self, sentence: _Sentence, offset: int) -> int:
+        cut = self.text.find(";", offset, sentence.end)
+        return sentence.end if cut < 0 else cut
+
+    # -- decisions -----------------------------------------------------------------------
+
+    def run(self) -> tuple[list[Target], list[Figure]]:
+        targets: list[Target] = []
+        figures_out: list[Figure] = []
+        previous: Figure | None = None
+        list_head: Figure | None = None
+        for figure in self.figures:
+            sentence = self._sentence_of(figure.start)
+            clause_start = self._clause_start(sentence, figure.start)
+            if (
+                previous is not None
+                and previous.end <= figure.start
+                and previous.start >= clause_start
+                and LIST_GAP.match(self.text[previous.end : figure.start])
+            ):
+                list_head = list_head or previous
+            else:
+                list_head = None
+            previous = figure
+            target = self._target(figure, sentence, clause_start, list_head)
+            if target is not None:
+                targets.append(target)
+                figures_out.append(figure)
+                continue
+            as_of = self._as_of(figure, sentence, clause_start)
+            figures_out.append(replace(figure, as_of=as_of) if as_of else figure)
+        return targets, figures_out
+
+    def _goal(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
+        """The rule of the goal cue governing ``figure``, or None."""
+        before = self.lower[sentence.start : figure.start]
+        clause_before = self.lower[clause_start : figure.start]
+        goal_at, goal_rule = -1, None
+        for name, pattern in rules.GOAL_CUES.items():
+            for match in pattern.finditer(before):
+                if match.start() > goal_at:
+                    goal_at, goal_rule = match.start(), name
+        # A report cue anywhere earlier in the sentence outweighs an earlier goal cue; the weak
+        # "đã" only counts in the figure's own clause and when no goal cue is in the sentence.
+        past_at = -1
+        for name, pattern in rules.PAST_CUES.items():
+            if name == "past.da" and goal_rule:
+                continue
+            scope_text = clause_before if name == "past.da" else before
+            offset = len(before) - len(scope_text)
+            for match in pattern.finditer(scope_text):
+                past_at = max(past_at, offset + match.start())
+        if goal_rule is not None and goal_at > past_at:
+            return goal_rule
+        if past_at >= 0:
+            return None
+        after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
+        for found in _deadlines(after, 0):
+            if found.start < 40 and self._is_future(found.value):
+                return "goal.deadline_after"
+        heading = self._heading_goal(sentence)
+        if heading and not self._allocation(figure, sentence):
+            return heading
+        return None
+
+    def _heading_goal(self, sentence: _Sentence) -> str | None:
+        for heading in reversed(self.headings.get(sentence.paragraph, ())):
+            if heading.goal_rule:
+                return heading.goal_rule
+        return None
+
+    def _allocation(self, figure: Figure, sentence: _Sentence) -> bool:
+        return figure.kind == "money" or bool(
+            rules.ALLOCATION_CUES.search(self.lower[sentence.start : sentence.end])
+        )
+
+    def _is_future(self, deadline: str) -> bool:
+        return self.ref_year is None or int(deadline[:4]) >= self.ref_year
+
+    def _measured(self, figure: Figure, clause_start: int) -> bool:
+        """False for per-unit figures, durations and ratios that only qualify a goal."""
+        before = self.lower[clause_start : figure.start]
+        if figure.value == 1 and re.search(r"(?:bình quân|mỗi|/)\s*$", before):
+            return False
+        if figure.kind == "duration" and re.search(r"(?:trong|sau|qua|thời hạn)\s*$", before):
+            return False
+        return not (figure.kind == "ratio" and not rules.LINK_VERBS.search(before))
+
+    def _deadline(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
+        before = self.lower[sentence.start : figure.start]
+        found = _deadlines(before, sentence.start)
+        if found:
+            return found[-1].value
+        clause_end = self._clause_end(sentence, figure.end)
+        after = _deadlines(self.lower[figure.end : clause_end], figure.end)
+        if after:
+            return after[0].value
+        # A later clause of the same sentence may still give the deadline ("..., 40% đến năm 2030").
+        for heading in reversed(self.headings.get(sentence.paragraph, ())):
+            if heading.deadline:
+                return heading.deadline
+        return None
+
+    def _target(
+        self, figure: Figure, sentence: _Sentence, clause_start: int, list_head: Figure | None
+    ) -> Target | None:
+        goal_rule = self._goal(figure, sentence, clause_start)
+        if goal_rule is None or not self._measured(figure, clause_start):
+            return None
+        deadline = self._deadline(figure, sentence, clause_start)
+        if deadline is not None and not self._is_future(deadline):
+            return None
+        head = list_head or figure
+        verb_start, verb = self._verb_phrase(head, clause_start)
+        metric = self._metric(figure, clause_start, sentence, verb)
+        start = figure.start
+        link = self._link_start(figure, clause_start)
+        if link is not None:
+            start = link
+        elif list_head is None and verb_start is not None:
+            start = verb_start
+        end = figure.end
+        tail = re.match(r"\s+trở (?:lên|xuống)\b", self.text[end:])
+        qualifier = figure.qualifier
+        if tail:
+            end += tail.end()
+            if qualifier is None:
+                qualifier = "ge" if "lên" in tail.group() else "le"
+        scope = scope_in(self.text[sentence.start : sentence.end]) or self.scope
+        return Target(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            value=figure.value,
+            value_max=figure.value_max,
+            unit=figure.unit,
+            comparator=QUALIFIER_COMPARATORS.get(qualifier, "="),
+            qualifier=qualifier,
+            metric=metric,
+            rule=f"target.{goal_rule}",
+            figure_start=figure.start,
+            figure_end=figure.end,
+            deadline=deadline,
+            scope=scope,
+        )
+
+    def _as_of(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
+        before = self.lower[clause_start : figure.start]
+        after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
+        if rules.CHANGE_AFTER.match(after) or re.search(r"\b(?:tăng|giảm)(?: thêm)?\s*$", before):
+            return None
+        if rules.FREQUENCY_CUES.search(before):
+            return None
+        sentence_before = self.lower[sentence.start : figure.start]
+        value = self._date_before(sentence.start, figure.start)
+        if (
+            value is None
+            and self.ref_date
+            and rules.PAST_CUES["past.hien_co"].search(sentence_before)
+        ):
+            return self.ref_date
+        if value is None:
+            value = self._paragraph_date(sentence, figure.start)
+        return value
+
+    def _date_before(self, start: int, end: int) -> str | None:
+        """The value of the last date in ``[start, end)`` that reads as an as-of date."""
+        chosen = None
+        for mention in self.dates:
+            if mention.start < start or mention.end > end:
+                continue
+            lead = self.lower[max(start, mention.start - 25) : mention.start]
+            if rules.COMPARISON_LEAD.search(lead):
+                continue
+            if rules.AS_OF_LEADS.search(lead) or re.search(r"\bnăm\b", mention.text.lower()):
+                chosen = mention.value
+        if chosen is None and not self.dates:
+            found = [
+                d
+                for d in _deadlines(self.lower[start:end], start)
+                if d.rule != "deadline.bare_period"
+            ]
+            chosen = found[-1].value if found else None
+        return chosen
+
+    def _paragraph_date(self, sentence: _Sentence, offset: int) -> str | None:
+        """The date an earlier sentence of the paragraph opens with ("6 tháng đầu năm 2020, ...")."""
+        for other in self.sentences:
+            if other.paragraph != sentence.paragraph or other.start >= sentence.start:
+                continue
+            opening = self.lower[other.start : min(other.end, other.start + 40)]
+            for mention in self.dates:
+                opens = "," in self.lower[mention.end : other.end][:3] or opening.startswith(
+                    mention.text.lower()
+                )
+                if (
+                    other.start <= mention.start < other.start + 40
+                    and mention.end <= offset
+                    and opens
+                ):
+                    return mention.value
+        return None
+
+    # -- wording -------------------------------------------------------------------------
+
+    def _link_start(self, figure: Figure, clause_start: int) -> int | None:
+        before = self.text[clause_start : figure.start]
+        match = re.search(
+            r"(?:đạt|giảm|tăng|còn|chiếm|ở mức|không quá|tối thiểu|ít nhất)"
+            r"(?:\s+(?:còn|xuống còn|lên|từ|trên|dưới|khoảng|hơn))?\s*$",
+            before,
+            re.IGNORECASE,
+        )
+        return clause_start + match.start() if match else None
+
+    def _verb_phrase(self, head: Figure, clause_start: int) -> tuple[int | None, str]:
+        """The verb governing a list ("hỗ trợ thành lập mới 100 HTX" → "thành lập mới")."""
+        before = self.text[clause_start : head.start]
+        cut = max(before.rfind(","), before.rfind(":"))
+        segment = before[cut + 1 :]
+        for _, pattern in rules.DEADLINE_PATTERNS:
+            for match in pattern.finditer(segment):
+                segment = (
+                    segment[: match.start()] + " " * len(match.group()) + segment[match.end() :]
+                )
+        words = list(WORD.finditer(segment))
+        while words:
+            phrase = segment[words[0].start() :].strip().lower()
+            helper = next(
+                (h for h in (*rules.HELPER_VERBS, *_GOAL_WORDS) if phrase.startswith(h + " ")),
+                None,
+            )
+            if helper is None:
+                break
+            consumed = len(helper.split())
+            words = words[consumed:]
+        while words and words[-1].group().lower() in rules.QUALIFIER_WORDS:
+            words = words[:-1]
+        if not words or len(words) > 4:
+            return None, ""
+        phrase = segment[words[0].start() : words[-1].end()]
+        if not re.fullmatch(r"[^\W\d_][\w\s-]*", phrase) or phrase.lower() in _NOT_VERBS:
+            return None, ""
+        return clause_start + cut + 1 + words[0].start(), phrase.lower()
+
+    def _metric(self, figure: Figure, clause_start: int, sentence: _Sentence, verb: str) -> str:
+        clause_end = self._clause_end(sentence, figure.end)
+        next_figure = next((f.start for f in self.figures if f.start >= figure.end), clause_end)
+        post = self.text[figure.end : min(clause_end, next_figure)]
+        post = re.sub(r"^\s*trở (?:lên|xuống)\b", "", post)
+        stop = rules.METRIC_STOP.search(post)
+        post = post[: stop.start()] if stop else post
+        post = _clean(post.strip(" ,…."))
+        unit = figure.unit
+        if unit and unit != "%" and figure.kind not in ("money", "percent"):
+            phrase = post if post and not post.startswith(("so ", "với ")) else verb
+            return _tidy(f"{unit} {phrase}" if phrase else unit)
+        subject = self._subject(figure, clause_start)
+        if subject:
+            if PERCENT_OF.match(subject) and unit == "%":
+                subject = "tỷ lệ " + PERCENT_OF.sub("", subject)
+            return _tidy(subject)
+        if post:
+            if unit == "%" and not RATE_WORDS.match(post):
+                post = "tỷ lệ " + PERCENT_OF.sub("", post)
+            return _tidy(post)
+        return _tidy(unit or "")
+
+    def _subject(self, figure: Figure, clause_start: int) -> str:
+        """What a figure measures when it comes before the figure ("tỷ lệ X đạt 50%")."""
+        before = self.text[clause_start : figure.start]
+        link = rules.LINK_VERBS.search(before)
+        if link is None:
+            return ""
+        subject = before[: link.start()]
+        spans = [m.end() for _, p in rules.GOAL_CUES.items() for m in p.finditer(subject)]
+        spans += [m.end() for _, p in rules.DEADLINE_PATTERNS for m in p.finditer(subject.lower())]
+        colon = subject.rfind(":")
+        cut = max([0, colon + 1, *spans])
+        subject = subject[cut:]
+        words = subject.split()
+        if len(words) > MAX_METRIC_WORDS and "," in subject:
+            subject = subject[subject.rfind(",") + 1 :]
+        subject = _clean(subject)
+        subject = SUBJECT_LEADS.sub("", subject).strip(" ,")
+        return subject if len(subject.split()) >= 1 else ""
+
+
+_GOAL_WORDS = ("từ nay", "trong", "đến", "tới")
+_NOT_VERBS = frozenset({"đạt", "có", "là", "và", "với", "trong đó", "gồm"})
+
+
+def _clean(phrase: str) -> str:
+    phrase = MARKUP.sub(" ", phrase)
+    phrase = re.sub(r"\s*\(.*?\)\s*", " ", phrase)
+    return " ".join(phrase.split())
+
+
+def _tidy(metric: str) -> str:
+    """A metric as stored: at most MAX_METRIC_WORDS words, abbreviations expanded, lower-case start."""
+    words = _clean(metric).split()[:MAX_METRIC_WORDS]
+    metric = expand(" ".join(words)).strip(" ,;:.")
+    if metric and not (words[0].isupper() and len(words[0]) > 1):
+        metric = metric[0].lower() + metric[1:]
+    return metric
+
+
+def _deadlines(lowered: str, offset: int) -> list[_Deadline]:
+    """Deadline phrases in ``lowered``, in text order, overlapping ones resolved by rule order."""
+    found: list[_Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in rules.DEADLINE_PATTERNS:
+        for match in pattern.finditer(lowered):
+            span = (match.start(), match.end())
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            groups = match.groupdict()
+            year = groups.get("end") or groups.get("year")
+            if not year:
+                continue
+            taken.append(span)
+            found.append(_Deadline(offset + span[0], offset + span[1], year, name))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, index) of each paragraph: text between blank lines."""
+    out = []
+    start = 0
+    for index, match in enumerate(PARAGRAPH_BREAK.finditer(text)):
+        out.append((start, match.start(), index))
+        start = match.end()
+    out.append((start, len(text), len(out)))
+    return out
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    """Sentences: paragraphs cut after ``.!?…`` before an upper-case letter."""
+    out: list[_Sentence] = []
+    for start, end, index in _paragraphs(text):
+        cursor = start
+        for match in SENTENCE_BREAK.finditer(text, start, end):
+            if _abbreviation_before(text, match.start()):
+                continue
+            out.append(_Sentence(cursor, match.start(), index))
+            cursor = match.end()
+        out.append(_Sentence(cursor, end, index))
+    return out
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word = re.search(r"(\S+)[.]$", text[max(0, dot - 12) : dot])
+    return bool(word) and word.group(1) in {"TP", "Tp", "TS", "ThS", "PGS", "GS", "Q", "P", "TX"}
