@@ -9,7 +9,7 @@ DEFAULT_DB = "chitieu.db"
 db_option = click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=DEFAULT_DB,
     show_default=True,
     help="The SQLite store.",

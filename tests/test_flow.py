@@ -1,0 +1,31 @@
+"""The real Prefect flow on the seed corpus (a temporary local Prefect server starts)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_prefect_flow_ingests_seed_corpus_and_isolates_failures(
+    seed_corpus: Path, db_path: Path
+) -> None:
+    from flows.ingest import run_flow
+    from pipeline.config import Options
+
+    (seed_corpus / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Cat")
+    result = run_flow(str(seed_corpus), str(db_path), Options(batch_size=2))
+    assert (result.seen, result.added, result.errors) == (6, 5, 1)
+    assert result.error_details[0].path == "broken.pdf"
+    with sqlite3.connect(db_path) as conn:
+        statuses = dict(conn.execute("SELECT status, count(*) FROM documents GROUP BY status"))
+        finished = conn.execute("SELECT finished_at FROM runs").fetchall()
+        passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+    assert statuses == {"ok": 5, "error": 1}
+    assert passages == result.passages > 0
+    assert finished[0][0] is not None
+    again = run_flow(str(seed_corpus), str(db_path))
+    assert (again.unchanged, again.added, again.errors) == (6, 0, 0)
