@@ -131,7 +131,7 @@ def _symbol_only(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
     type word a few words back ("Báo cáo thẩm tra số 165/BC-KTNS") or else by their symbol."""
     refs: list[LegalRef] = []
     for match in R.FULL_NUMBER_RE.finditer(text):
-        if R.OWN_NUMBER_PREFIX_RE.search(text, max(0, match.start() - 20), match.start()):
+        if _is_own_number(text, match.start()):
             continue
         start, rule = match.start(), R.RULE_SYMBOL
         doc_type = _type_from_symbol(match.group())
@@ -145,6 +145,17 @@ def _symbol_only(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
             continue
         refs.append(_numbered_ref(text, start, match.end(), doc_type, match.group(), rule, dates))
     return refs
+
+
+def _is_own_number(text: str, start: int) -> bool:
+    """Whether a number is the document's own ("Số: 165/KH-UBND" in its header)."""
+    lookback = max(0, start - 20)
+    if R.OWN_NUMBER_PREFIX_RE.search(text, lookback, start):
+        return True
+    return (
+        start < R.HEAD_CHARS
+        and R.OWN_NUMBER_HEAD_PREFIX_RE.search(text, lookback, start) is not None
+    )
 
 
 def _numbered_ref(
@@ -241,7 +252,8 @@ def _date_before(text: str, start: int, dates: Sequence[DateMention]) -> DateMen
             best = date
     if best is None or not _opens_clause(text, best.start):
         return None
-    if R.DATE_BEFORE_GAP_RE.match(text[best.end : start]):
+    gap = R.DATE_BEFORE_GAP_RE.match(text[best.end : start])
+    if gap and not R.OTHER_DOCUMENT_RE.search(gap.group("object")):
         return best
     return None
 

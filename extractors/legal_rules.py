@@ -171,6 +171,9 @@ MODIFIED_TYPE_LOOKBACK = 90
 
 # The document's own number in its header ("Số: 165/KH-UBND"), not a citation.
 OWN_NUMBER_PREFIX_RE = re.compile(r"(?:^|\n|\|)[ \t*]*Số[ \t]*:\s*\Z")
+# In the document's head the label may lack its colon or share a line ("UBND TỈNH X Số 12/KH-UBND").
+OWN_NUMBER_HEAD_PREFIX_RE = re.compile(r"(?<!\w)Số[ \t]*:?\s*\Z")
+HEAD_CHARS = 1000
 
 # ---------------------------------------------------------------------------------------------
 # Signing date: what may stand between a number and the date mention that follows it.
@@ -180,8 +183,11 @@ DATE_AFTER_GAP_RE = _compile(
 # News form: "Ngày 30.11, UBND tỉnh ban hành Quyết định 3351/QĐ-UBND": the date opens the clause
 # and a verb of issuing stands between it and the citation.
 DATE_BEFORE_GAP_RE = re.compile(
-    r"\A[^.;!?\n]{0,100}?\b(?:ban hành|ký|thông qua)\b[^.;!?\n]{0,40}\Z"
+    r"\A[^.;!?\n]{0,100}?\b(?:ban hành|ký|thông qua)\b(?P<object>[^.;!?\n]{0,40})\Z"
 )
+# ... unless the verb's object is another document ("ban hành kế hoạch triển khai Quyết định
+# số 123/QĐ-TTg": the date is the plan's, not the decision's).
+OTHER_DOCUMENT_RE = re.compile(rf"(?i:{_TYPE_ALTERNATION})(?!\w)")
 DATE_BEFORE_MAX_GAP = 140
 DATE_AFTER_MAX_GAP = 30
 

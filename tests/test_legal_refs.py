@@ -280,6 +280,11 @@ DATED = [
     # a date elsewhere in the sentence is not the signing date
     ("Nghị quyết số 13-NQ/TW được tổng kết vào ngày 14/5/2019", "13-NQ/TW", None),
     ("Đến ngày 31/12/2020, tỉnh đã thực hiện Nghị quyết số 13-NQ/TW", "13-NQ/TW", None),
+    (
+        "Ngày 14/5, UBND tỉnh ban hành kế hoạch triển khai Quyết định số 123/QĐ-TTg",
+        "123/QĐ-TTg",
+        None,
+    ),
 ]
 
 
@@ -566,6 +571,7 @@ NOTHING = [
     "CHỈ THỊ\nvề nâng cao hiệu quả hoạt động của kinh tế tập thể",
     "|\nSố: 165/KH-UBND\n|\n*Cần Thơ, ngày 21 tháng 11 năm 2025 *",
     "Số:\n37/2025/NQ-HĐND\n|",
+    "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP Số 617/KH-UBND Đồng Tháp, ngày 01 tháng 12 năm 2025",
     "có 50/53 đại biểu tán thành, đạt 94,34%",
     "xếp thứ 22/63 tỉnh, thành phố; 5/9 tiêu chí đạt chuẩn",
     "Xem chi tiết tại https://example.vn/tin/3351/QĐ-UBND-moi",
