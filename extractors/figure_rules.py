@@ -54,6 +54,15 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "vượt trên": "gt",
     "vượt hơn": "gt",
 }
+# Comparison signs written before the number ("≥ 95%").
+QUALIFIER_SIGNS: dict[str, str] = {
+    "≥": "ge",
+    ">=": "ge",
+    "≤": "le",
+    "<=": "le",
+    ">": "gt",
+    "<": "lt",
+}
 # Qualifiers written after the figure.
 QUALIFIERS_AFTER: dict[str, str] = {
     "trở lên": "ge",
@@ -98,6 +107,8 @@ EXCLUDING_WORDS_BEFORE: dict[str, str] = {
     "cấp": "ordinal",
     "bậc": "ordinal",
     "top": "ordinal",
+    "mức độ": "ordinal",
+    "cấp độ": "ordinal",
     "nhóm": "ordinal",
     "khu vực": "ordinal",
     "vùng": "ordinal",
@@ -226,6 +237,8 @@ MONEY_CONTEXT_WORDS = (
     "giải ngân",
     "chi phí",
     "mức",
+    "triệu đồng",
+    "tỷ đồng",
 )
 
 # Denominators of a rate written with "/": "đồng/tháng", "đồng/người/năm", "tấn/ha".
@@ -430,8 +443,8 @@ COUNTED_UNITS = (
     "doanh nghiệp",
     "xe",
     "chiếc",
-    "con",
     "cây",
+    "việc làm",
     "ý kiến",
     "cuộc",
     "buổi",
@@ -461,14 +474,119 @@ MEMBER_TAIL = "thành viên"
 
 # Words that end a counted noun phrase: verbs, prepositions, conjunctions, determiners.
 NOUN_STOP_WORDS = frozenset(
-    """
-    với được là của trong đạt tăng giảm so và có thuộc tham gia thành lập cho từ đến tới tại
-    trên dưới hơn gần khoảng này đó các những mỗi đã đang sẽ bị do bằng theo về vào ra lên
-    xuống nhằm để mà thì hoặc hay nhưng như khi nếu ở năm tháng ngày trở còn chiếm gồm bao
-    đi không chưa cũng đều vẫn rất nhất làm nên vì qua sau trước giữa cùng tương ứng đạt
-    thực hiện hoạt động hiện được tham có mới tổng số lượng đồng vượt riêng trong đó gấp
-    lần chỉ toàn cả mọi nhiều ít đây kia ấy thêm nữa luôn
-    """.split()
+    [
+        "với",
+        "được",
+        "là",
+        "của",
+        "trong",
+        "đạt",
+        "tăng",
+        "giảm",
+        "so",
+        "và",
+        "có",
+        "thuộc",
+        "cho",
+        "từ",
+        "đến",
+        "tới",
+        "tại",
+        "trên",
+        "dưới",
+        "hơn",
+        "gần",
+        "khoảng",
+        "này",
+        "đó",
+        "các",
+        "những",
+        "mỗi",
+        "đã",
+        "đang",
+        "sẽ",
+        "bị",
+        "do",
+        "bằng",
+        "theo",
+        "về",
+        "vào",
+        "ra",
+        "lên",
+        "xuống",
+        "nhằm",
+        "để",
+        "mà",
+        "thì",
+        "hoặc",
+        "hay",
+        "nhưng",
+        "như",
+        "khi",
+        "nếu",
+        "ở",
+        "năm",
+        "tháng",
+        "ngày",
+        "trở",
+        "còn",
+        "chiếm",
+        "gồm",
+        "bao",
+        "đi",
+        "không",
+        "chưa",
+        "cũng",
+        "đều",
+        "vẫn",
+        "rất",
+        "nhất",
+        "làm",
+        "nên",
+        "vì",
+        "qua",
+        "sau",
+        "trước",
+        "giữa",
+        "cùng",
+        "mới",
+        "tổng",
+        "số",
+        "đồng",
+        "vượt",
+        "riêng",
+        "gấp",
+        "lần",
+        "chỉ",
+        "toàn",
+        "cả",
+        "mọi",
+        "nhiều",
+        "ít",
+        "đây",
+        "kia",
+        "ấy",
+        "thêm",
+        "nữa",
+        "luôn",
+        "nêu",
+    ]
+)
+# Two-word verbs that end a counted noun phrase ("100 HTX tham gia", "30 tổ hợp tác thành lập").
+NOUN_STOP_PHRASES = frozenset(
+    {
+        "tham gia",
+        "thành lập",
+        "thực hiện",
+        "hoạt động",
+        "tương ứng",
+        "trực thuộc",
+        "đăng ký",
+        "được",
+        "bao gồm",
+        "hiện có",
+        "đi vào",
+    }
 )
 # Generic (non-lexicon) noun phrases are at most this many syllables.
 GENERIC_NOUN_MAX_SYLLABLES = 2

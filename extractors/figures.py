@@ -24,7 +24,9 @@ _NUMBER = re.compile(r"(?<![\w.,/:\-–—])" + _DIGITS)
 _DIGITS_AT = re.compile(_DIGITS)
 _WORD_AT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_](?:[\w&²³°]|-(?=[^\W\d_]))*)")
 _SCALE_AT = re.compile(
-    r"[ \t]+(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])(?![ \t]+(?:" + "|".join(R.NOT_SCALE_AFTER) + r")\b)",
+    r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])(?![ \t]+(?:"
+    + "|".join(R.NOT_SCALE_AFTER)
+    + r")\b)",
     re.IGNORECASE,
 )
 _COMBINED_AT = re.compile(r"[ \t]+(" + _DIGITS + r")(?=[ \t]+(?:nghìn|ngàn|triệu)\b)", re.I)
@@ -52,6 +54,8 @@ _NUMBER_WORD = "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|ch�
 _NUMBER_WORDS_RUN = re.compile(
     r"(?<!\w)(?:" + _NUMBER_WORD + r")(?:[ \t]+(?:" + _NUMBER_WORD + r"))*(?!\w)", re.IGNORECASE
 )
+_SIGN_BEFORE = re.compile(r"(≥|>=|≤|<=|>|<)[ \t]?$")
+_LIST_CONTINUATION = re.compile(r"[ \t]*(?:,|và|hoặc|-|–)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]")
 
 _COUNTED = {u.lower() for u in R.COUNTED_UNITS}
@@ -89,16 +93,35 @@ def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[
     blocked_spans = sorted(blocked) + [m.span() for m in _URL.finditer(text)]
     figures: list[Figure] = []
     taken_until = 0
+    excluded_end = -1
     for m in _NUMBER.finditer(text):
         if m.start() < taken_until:
+            continue
+        if _continues_excluded_list(text, m, excluded_end):
+            excluded_end = taken_until = m.end()
             continue
         figure, consumed = _figure_at(text, m, blocked_spans)
         taken_until = max(taken_until, consumed)
         if figure is not None:
             figures.append(figure)
+        else:
+            excluded_end = consumed
     figures.extend(_number_word_figures(text, blocked_spans, figures))
     figures.sort(key=lambda f: (f.start, -f.end))
     return _drop_overlaps(figures)
+
+
+def _continues_excluded_list(text: str, m: re.Match[str], excluded_end: int) -> bool:
+    """True for "4" in "mức độ 3, 4" or "2" in "khoản 1 và 2": a small plain number listed
+    right after a number that was not a figure, and with no unit of its own."""
+    if excluded_end < 0 or m.start() - excluded_end > 8 or not m.group().isdigit():
+        return False
+    if not _LIST_CONTINUATION.match(text[excluded_end : m.start()]):
+        return False
+    if int(m.group()) > 99:
+        return False
+    unit = _read_unit(text, m.end(), [])
+    return unit is None or unit.rule == R.RULE_COUNT_GENERIC
 
 
 def _figure_at(
@@ -167,11 +190,17 @@ def _figure_at(
         unit = _read_unit(text, unit_from, words_before)
     if unit is _PERIOD:
         return None, number_end
-    if first.plain and second is None and _is_year(first.value):
-        if unit is None or unit.kind not in ("count", "other") or unit.unit is None:
-            return None, number_end
+    if (
+        first.plain
+        and second is None
+        and _is_year(first.value)
+        and (unit is None or unit.kind not in ("count", "other") or unit.unit is None)
+    ):
+        return None, number_end
     if unit is None:
         unit = _bare_unit(text, start, first)
+        if unit is not None and unit.kind == "money":
+            unit = _with_rate(text, unit)
     end = unit.end if unit else number_end
     qualifier, span_start = _qualifier_before(text, start, words_before)
     trailing = _qualifier_after(text, end)
@@ -263,10 +292,32 @@ def _excluded_by_context(text: str, start: int, end: int, words_before: list[str
         if why == "legal" and not _plain_code_after(text, end):
             continue
         return True
+    if _after_proper_name(text, start) and (int_or_none(text[start:end]) or 100) < 100:
+        unit = _read_unit(text, end, [])
+        if unit is None or unit.rule == R.RULE_COUNT_GENERIC:
+            return True  # "A Lưới 5", "Quận 1": part of a name
     prefix = text[max(0, start - 12) : start]
     if _LINE_START_PREFIX.search(prefix) and _SECTION_AFTER.match(text, end):
         return True  # "1. ", "6.2. ", "3) " opening a line
     return bool(start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")")
+
+
+def int_or_none(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else None
+
+
+_PROPER_NAME_BEFORE = re.compile(
+    r"(?<=[^\s.!?:;(\[|*#\-])[ \t]+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\W\d_A-Z]+)[ \t]+$"
+)
+
+
+def _after_proper_name(text: str, start: int) -> bool:
+    """True when a capitalised word inside a sentence comes right before ``start``."""
+    m = _PROPER_NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in R.QUALIFIERS_BEFORE and word not in R.NOUN_STOP_WORDS
 
 
 def _plain_code_after(text: str, end: int) -> bool:
@@ -276,7 +327,7 @@ def _plain_code_after(text: str, end: int) -> bool:
 
 
 def _range_end(text: str, end: int) -> int:
-    link = _RANGE_DASH_AT.match(text, end)
+    link = _RANGE_DASH_AT.match(text, end) or _RANGE_WORD_AT.match(text, end)
     if link:
         m2 = _DIGITS_AT.match(text, link.end())
         if m2:
@@ -372,9 +423,11 @@ def _read_unit(text: str, pos: int, words_before: list[str]) -> _Unit | _Unit | 
             return _PERIOD  # "26 tháng 11", "8 giờ 30": a date or a time
         if unit_word in ("tháng", "quý", "năm") and len(words) > k:
             after = " ".join(w.lower() for _, _, w in words[k : k + 2])
-            if any(after == p or after.startswith(p + " ") for p in R.PERIOD_AFTER_DURATION):
-                if unit_word != "năm" or after.split()[0] in ("đầu", "cuối", "qua"):
-                    return _PERIOD
+            is_period = any(
+                after == p or after.startswith(p + " ") for p in R.PERIOD_AFTER_DURATION
+            )
+            if is_period and (unit_word != "năm" or after.split()[0] in ("đầu", "cuối", "qua")):
+                return _PERIOD
         return _Unit(
             words[k - 1][1],
             unit_word,
@@ -427,16 +480,18 @@ def _generic_noun(text: str, words: list[tuple[int, int, str]]) -> _Unit | None:
     """The counted noun after a number when the lexicon is silent: up to two words, cut at a
     stop word; an upper-case abbreviation counts as one word and is expanded."""
     taken: list[tuple[int, int, str]] = []
-    for s, e, w in words[: R.GENERIC_NOUN_MAX_SYLLABLES]:
+    for i, (s, e, w) in enumerate(words[: R.GENERIC_NOUN_MAX_SYLLABLES]):
         low = w.lower()
         if low in R.NOUN_STOP_WORDS or low in R.SCALE_WORDS:
+            break
+        if " ".join(x.lower() for _, _, x in words[i : i + 2]) in R.NOUN_STOP_PHRASES:
             break
         if w.isupper() and len(w) > 1:
             if taken:
                 break
             taken.append((s, e, w))
             break
-        if not w.islower():
+        if not w.islower() or len(w) < 2:
             break
         taken.append((s, e, w))
     if not taken:
@@ -454,7 +509,7 @@ def _bare_unit(text: str, start: int, quantity: _Quantity) -> _Unit | None:
     """Money for a bare "N tỷ", or "N triệu" after a money word; None otherwise."""
     if not quantity.scale_words:
         return None
-    window = text[max(0, start - 60) : start]
+    window = text[max(0, start - 100) : start]
     breaks = list(_SENTENCE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
@@ -472,6 +527,9 @@ def _qualifier_before(text: str, start: int, words_before: list[str]) -> tuple[s
     for phrase, qualifier in _QUALIFIERS:
         if _ends_with(words_before, phrase):
             return qualifier, _word_start_before(text, start, len(phrase.split()))
+    sign = _SIGN_BEFORE.search(text, max(0, start - 4), start)
+    if sign:
+        return R.QUALIFIER_SIGNS[sign.group(1)], sign.start(1)
     return None, start
 
 
