@@ -115,7 +115,7 @@ _UNICODE_VIETNAMESE = re.compile(
     "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]"
 )
 _EIGHT_BIT = re.compile("[\u0080-\u00ff]")
-_SOURCE_WORD = re.compile("[A-Za-z\u0080-\u00ff]+")
+_SOURCE_WORD = re.compile("[A-Za-z\u00a1-\u00ff]+")
 
 
 def is_vietnamese_syllable(word: str) -> bool:
@@ -150,7 +150,7 @@ def _plausibility(text: str, encoding: str) -> tuple[int, int, int]:
     """(valid, invalid, all words): how the words holding 8-bit characters convert."""
     convert = _convert_tcvn3_plain if encoding == "tcvn3" else _convert_vni_plain
     valid = invalid = words = 0
-    for match in _SOURCE_WORD.finditer(text):
+    for match in _SOURCE_WORD.finditer(text.translate(_C1_TO_CP1252)):
         source = match.group()
         words += 1
         if not _EIGHT_BIT.search(source):
