@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.legacy import detect_legacy_encoding, to_unicode
 from pipeline.models import PageSpan, ReadResult
 
 BOM = "\ufeff"
@@ -23,10 +24,13 @@ CONTROL_PATTERN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def convert_legacy(text: str) -> tuple[str, str | None]:
     """Text in a legacy Vietnamese font encoding (TCVN3/ABC, VNI) converted to Unicode.
 
-    Returns the text and the name of the encoding found, or the text unchanged and None. This is
-    the seam where ``pipeline.legacy`` plugs in; it runs before NFC so composed output is NFC.
+    Returns the text and the name of the encoding found ("tcvn3", "vni"), or the text unchanged
+    and None. It runs before NFC so the converted text comes out composed.
     """
-    return text, None
+    encoding = detect_legacy_encoding(text)
+    if encoding is None:
+        return text, None
+    return to_unicode(text, encoding), encoding
 
 
 def normalise_text(text: str) -> str:

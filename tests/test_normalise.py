@@ -63,3 +63,13 @@ def test_paged_result_spans_each_page() -> None:
         "",
         "Trang\n4",
     ]
+
+
+def test_legacy_text_is_converted_before_nfc() -> None:
+    from pipeline.legacy import from_unicode
+
+    text = "Ủy ban nhân dân tỉnh ban hành kế hoạch phát triển hợp tác xã đến năm 2025."
+    legacy = from_unicode(text, "vni")
+    assert normalise_text(legacy) == text
+    assert convert_legacy(legacy) == (text, "vni")
+    assert convert_legacy(text) == (text, None)

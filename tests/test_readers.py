@@ -432,3 +432,24 @@ def test_file_size_limit(tmp_path) -> None:
     with pytest.raises(ReadError, match=r"over the limit of 100 \(max_file_bytes\)") as error:
         read_file(path, Options(max_file_bytes=100))
     assert error.value.stage == "limits"
+
+
+# --- legacy Vietnamese font encodings --------------------------------------------------------
+
+
+def legacy_bytes(text: str, encoding: str) -> bytes:
+    from pipeline.legacy import from_unicode
+
+    shown = from_unicode(text, encoding)
+    return b"".join(c.encode("cp1252") if ord(c) > 255 else c.encode("latin-1") for c in shown)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_txt_in_legacy_font_encoding_becomes_unicode(tmp_path, encoding) -> None:
+    text = (
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tập trung triển khai các nhiệm vụ.\n"
+        "Phấn đấu đến năm 2025 hỗ trợ thành lập mới 100 hợp tác xã và 200 tổ hợp tác.\n"
+    )
+    result = read_file(write(tmp_path, "cu.txt", legacy_bytes(text, encoding)))
+    assert result.encoding == encoding
+    assert canonical_text(result)[0] == text

@@ -18,7 +18,7 @@ from bs4 import ProcessingInstruction as SoupPI
 
 from pipeline.errors import ReadError
 from pipeline.models import ReadResult
-from pipeline.readers.txt import LEGACY_ENCODING, reject_binary
+from pipeline.readers.txt import decode_single_byte, reject_binary
 
 # Tags whose content is never article text.
 DROP_TAGS = (
@@ -97,7 +97,7 @@ MIN_MAIN_CHARS = 200
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """The page's text and the encoding used: BOM > declared charset > UTF-8 > cp1258.
+    """The page's text and the encoding used: BOM > declared charset > UTF-8 > TCVN3/VNI > cp1258.
 
     A declared charset that fails on the bytes, or that disagrees with bytes which are valid
     UTF-8 with non-ASCII content, loses to what actually decodes.
@@ -119,7 +119,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
             return declared_text, declared
     if utf8_text is not None:
         return utf8_text, "utf-8"
-    return data.decode(LEGACY_ENCODING, errors="replace"), LEGACY_ENCODING
+    return decode_single_byte(data)
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from pipeline.errors import ReadError
+from pipeline.legacy import decode_legacy_bytes
 from pipeline.models import ReadResult
 from pipeline.readers.detect import SNIFF_BYTES, looks_like_utf16
 
@@ -19,7 +20,8 @@ TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1a\x1b")
 def decode_text(data: bytes) -> tuple[str, str]:
     """The text in ``data`` and the encoding name it was decoded with.
 
-    Order: BOM (utf-8-sig, utf-16), BOM-less UTF-16 by its NUL pattern, UTF-8, then cp1258.
+    Order: BOM (utf-8-sig, utf-16), BOM-less UTF-16 by its NUL pattern, UTF-8, legacy
+    Vietnamese font encodings (TCVN3, VNI; converted to Unicode here), then cp1258.
     """
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, "utf-8-sig"), "utf-8-sig"
@@ -34,6 +36,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    return decode_single_byte(data)
+
+
+def decode_single_byte(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8: TCVN3/VNI converted to Unicode when they read as such, else cp1258."""
+    legacy = decode_legacy_bytes(data)
+    if legacy is not None:
+        return legacy
     return data.decode(LEGACY_ENCODING, errors="replace"), LEGACY_ENCODING
 
 
