@@ -1,10 +1,7 @@
-"""All extractors over one document. Temporary wiring: replaced by the spaCy frame (nlp.py)."""
+"""All extractors over one document, through chitieu's spaCy pipeline (see ``nlp.py``)."""
 
 from __future__ import annotations
 
-from pipeline.models import Extraction
+from extractors.nlp import extract_document
 
-
-def extract_document(text: str, published: str | None = None) -> Extraction:
-    """Every figure, date, legal reference and target found in ``text``."""
-    return Extraction()
+__all__ = ["extract_document"]
