@@ -453,3 +453,14 @@ def test_txt_in_legacy_font_encoding_becomes_unicode(tmp_path, encoding) -> None
     result = read_file(write(tmp_path, "cu.txt", legacy_bytes(text, encoding)))
     assert result.encoding == encoding
     assert canonical_text(result)[0] == text
+
+
+@needs_font
+def test_pdf_sniffed_by_magic_whatever_its_name(tmp_path) -> None:
+    result = read_file(write(tmp_path, "tai-lieu.txt", make_pdf(["Kế hoạch số 32-CT/TU."])))
+    assert result.format == "pdf"
+
+
+def test_text_mentioning_pdf_header_stays_text(tmp_path) -> None:
+    path = write(tmp_path, "ghi-chu.txt", "Tệp lưu theo chuẩn %PDF-1.7 của Adobe.".encode())
+    assert read_file(path).format == "txt"

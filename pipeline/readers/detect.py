@@ -50,7 +50,7 @@ def detect_format(path: Path, data: bytes) -> str:
     """The reader for ``data`` ("txt", "html", "pdf", "docx"), or ReadError saying why none fits."""
     suffix = path.suffix.lower()
     head = data[:SNIFF_BYTES]
-    if PDF_MAGIC in data[:1024]:
+    if data.lstrip().startswith(PDF_MAGIC) or (suffix == ".pdf" and PDF_MAGIC in data[:1024]):
         return "pdf"
     if head.startswith(ZIP_MAGIC):
         return _zip_format(data, suffix)
