@@ -14,6 +14,7 @@ ending in ``/TW`` are left without issuer because several central bodies issue t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from extractors import legal_rules as R
@@ -65,9 +66,7 @@ def _typed_numbers(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
         type_word = match.group("type")
         if not _acceptable_typed_number(text, number, has_so, match.end("num"), type_word):
             continue
-        if match.group("type") == "Luật" and not has_so and _looks_like_law_year(number):
-            continue
-        doc_type = _TYPE_BY_FOLDED[" ".join(match.group("type").lower().split())]
+        doc_type = _TYPE_BY_FOLDED[" ".join(type_word.lower().split())]
         ref = _numbered_ref(text, match.start(), match.end(), doc_type, number, R.RULE_TYPED, dates)
         refs.append(ref)
         refs.extend(_list_continuations(text, ref, match.end(), doc_type, dates))
@@ -82,17 +81,13 @@ def _acceptable_typed_number(
     A bare number with no "số" counts only after a capitalised type word followed by the end
     of the clause or a citation word ("Nghị quyết 66 của Chính phủ", not "kế hoạch 5 năm").
     """
-    if R.FULL_NUMBER_RE.fullmatch(number) or "/" in number:
+    if R.FULL_NUMBER_RE.fullmatch(number) or has_so:
         return True
-    if has_so:
-        return True
+    if "/" in number:  # "Nghị định 131/2025", but not a period "Kế hoạch 2021/2025"
+        return not _YEAR_LIKE.match(number.split("/")[0])
     if _YEAR_LIKE.match(number) or not type_word[0].isupper():
         return False
     return R.BARE_WITHOUT_SO_FOLLOW_RE.match(text, end) is not None
-
-
-def _looks_like_law_year(number: str) -> bool:
-    return _YEAR_LIKE.match(number) is not None
 
 
 def _list_continuations(
@@ -232,30 +227,35 @@ def _is_day_date(value: str) -> bool:
 
 
 def _date_after(text: str, end: int, dates: Sequence[DateMention]) -> DateMention | None:
-    for date in dates:
-        if date.start < end:
-            continue
-        if date.start - end > R.DATE_AFTER_MAX_GAP:
-            return None
-        if R.DATE_AFTER_GAP_RE.match(text[end : date.start]):
-            return date
+    """The date mention right after ``end`` with only "ngày", "ban hành", "," or "(" between."""
+    index = bisect_left(dates, end, key=_start_of)
+    if index == len(dates):
         return None
-    return None
+    date = dates[index]
+    if date.start - end > R.DATE_AFTER_MAX_GAP:
+        return None
+    return date if R.DATE_AFTER_GAP_RE.match(text[end : date.start]) else None
 
 
 def _date_before(text: str, start: int, dates: Sequence[DateMention]) -> DateMention | None:
-    best: DateMention | None = None
-    for date in dates:
-        if date.end > start:
-            break
-        if start - date.end <= R.DATE_BEFORE_MAX_GAP:
-            best = date
-    if best is None or not _opens_clause(text, best.start):
+    """A date opening the citation's clause with a verb of issuing between ("Ngày 30.11, UBND
+    tỉnh ban hành Quyết định ...")."""
+    index = bisect_right(dates, start, key=_start_of) - 1
+    while index >= 0 and dates[index].end > start:
+        index -= 1
+    if index < 0:
+        return None
+    best = dates[index]
+    if start - best.end > R.DATE_BEFORE_MAX_GAP or not _opens_clause(text, best.start):
         return None
     gap = R.DATE_BEFORE_GAP_RE.match(text[best.end : start])
     if gap and not R.OTHER_DOCUMENT_RE.search(gap.group("object")):
         return best
     return None
+
+
+def _start_of(date: DateMention) -> int:
+    return date.start
 
 
 def _opens_clause(text: str, start: int) -> bool:

@@ -128,7 +128,7 @@ NUMBER_GRAMMARS: dict[str, str] = {
 
 _FULL_NUMBER = "|".join(f"(?:{NUMBER_GRAMMARS[name]})" for name in NUMBER_GRAMMARS)
 # A number must stand alone: not inside a URL, a longer code or a date.
-FULL_NUMBER_RE = re.compile(rf"(?<![\w/.\-–])(?:{_FULL_NUMBER})(?![\w/])")
+FULL_NUMBER_RE = re.compile(rf"(?=\d)(?<![\w/.\-–])(?:{_FULL_NUMBER})(?![\w/])")
 NUMBER_GRAMMAR_RES: dict[str, re.Pattern[str]] = {
     name: re.compile(rf"(?:{pattern})\Z") for name, pattern in NUMBER_GRAMMARS.items()
 }
@@ -144,8 +144,10 @@ _SO = r"(?:số(?:\s*hiệu)?\s*:?)"
 
 # Type word, optional "số", then the number. The number must not be followed by letters,
 # a slash or a unit that would make it a quantity ("Kế hoạch 5 năm").
+# The first letters of the type words, checked first so the scan skips other positions fast.
+_TYPE_INITIALS = "".join(sorted({word[0].lower() + word[0].upper() for word in TYPE_WORDS}))
 TYPED_NUMBER_RE = _compile(
-    rf"(?<!\w)(?P<type>(?i:{_TYPE_ALTERNATION}))"
+    rf"(?=[{_TYPE_INITIALS}])(?<!\w)(?P<type>(?i:{_TYPE_ALTERNATION}))"
     rf"(?:[ \u00a0]+(?P<so>(?i:{_SO})))?[ \u00a0]*"
     rf"(?P<num>(?:{_FULL_NUMBER})|{_PARTIAL_NUMBER}|{_BARE_NUMBER})(?![\w/])"
 )
@@ -347,14 +349,14 @@ _KHOA = _flex(
 )
 NAMED_RESOLUTION_RES: dict[str, re.Pattern[str]] = {
     "named.nq_trung_uong": _compile(
-        r"(?<!\w)(?P<type>Nghị[ \u00a0]+quyết)[ \u00a0]+(?:Hội[ \u00a0]+nghị[ \u00a0]+)?(?:lần[ \u00a0]+thứ[ \u00a0]+\w+[ \u00a0]+"
+        r"(?=N)(?<!\w)(?P<type>Nghị[ \u00a0]+quyết)[ \u00a0]+(?:Hội[ \u00a0]+nghị[ \u00a0]+)?(?:lần[ \u00a0]+thứ[ \u00a0]+\w+[ \u00a0]+"
         r"(?:Ban[ \u00a0]+Chấp[ \u00a0]+hành[ \u00a0]+)?)?Trung[ \u00a0]+ương[ \u00a0]+(?:\d{1,2}|"
         + _ROMAN
         + r")(?![\w/])"
         rf"(?:{_KHOA})?"
     ),
     "named.nq_dai_hoi": _compile(
-        r"(?<!\w)(?P<type>Nghị[ \u00a0]+quyết)[ \u00a0]+Đại[ \u00a0]+hội(?:[ \u00a0]+(?!lần\b)[^\s,.;:()]+){0,8}?"
+        r"(?=N)(?<!\w)(?P<type>Nghị[ \u00a0]+quyết)[ \u00a0]+Đại[ \u00a0]+hội(?:[ \u00a0]+(?!lần\b)[^\s,.;:()]+){0,8}?"
         rf"[ \u00a0]+(?:lần[ \u00a0]+thứ[ \u00a0]+(?:{_ROMAN}|\d{{1,2}})|{_ROMAN})(?![\w/])"
         r"(?:[ \u00a0]+của[ \u00a0]+Đảng)?"
     ),

@@ -227,6 +227,7 @@ NUMBERED = [
         "2846",
     ),
     ("theo Nghị quyết 66 của Chính phủ", "Nghị quyết 66", "nghi_quyet", "66"),
+    ("theo Nghị định 131/2025 của Chính phủ", "Nghị định 131/2025", "nghi_dinh", "131/2025"),
     # line breaks inside a citation
     (
         "theo Nghị quyết số\n21-NQ/TW của Ban Chấp hành",
@@ -576,6 +577,7 @@ NOTHING = [
     "xếp thứ 22/63 tỉnh, thành phố; 5/9 tiêu chí đạt chuẩn",
     "Xem chi tiết tại https://example.vn/tin/3351/QĐ-UBND-moi",
     "Kế hoạch 2021 của tỉnh được triển khai đồng bộ.",
+    "Kế hoạch 2021/2025 của ngành đã hoàn thành.",
 ]
 
 
