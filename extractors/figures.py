@@ -39,8 +39,10 @@ _DATE_AT = re.compile(
 )
 _FRACTION_AT = re.compile(r"(\d+)/(\d+)(?![\d/.,])")
 _TIME_AFTER = re.compile(r":\d|[ \t]*giờ[ \t]*\d|[ \t]*h\d", re.IGNORECASE)
+_TIME_AT = re.compile(
+    r"\d{1,2}(?::\d{2}){1,2}|\d{1,2}[ \t]*(?:giờ|h)[ \t]*\d{0,2}(?:[ \t]*phút)?", re.IGNORECASE
+)
 _GLUED_UNIT_AT = re.compile(r"(" + "|".join(R.GLUED_UNITS) + r")(?![\w])", re.IGNORECASE)
-_WORDS_BEFORE = re.compile(r"((?:[^\W\d_][\w&]*[ \t]*\n?[ \t]*){1,4})$")
 _LINE_START_PREFIX = re.compile(r"(?:^|\n)[ \t*#>|+•\-(]*$")
 _SECTION_AFTER = re.compile(r"[.)](?:[ \t]|$|\n|\d)")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:jpe?g|png|gif|pdf|html?|php)\b|\S+@\S+\.\w+")
@@ -61,6 +63,7 @@ _SENTENCE_BREAK = re.compile(r"[.;!?\n]")
 _COUNTED = {u.lower() for u in R.COUNTED_UNITS}
 _MEASURES = {u.lower() for u in R.MEASURE_UNITS}
 _DURATIONS = {u.lower() for u in R.DURATION_UNITS}
+_EXCLUDING = {k.lower(): v for k, v in R.EXCLUDING_WORDS_BEFORE.items()}
 _QUALIFIERS = sorted(R.QUALIFIERS_BEFORE.items(), key=lambda kv: -len(kv[0]))
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 
@@ -138,8 +141,11 @@ def _figure_at(
             return None, _skip_word(text, raw_end)
         glued_unit = g
     after = text[raw_end : raw_end + 24]
-    if _LEGAL_AFTER.match(after) or _TIME_AFTER.match(after):
+    if _LEGAL_AFTER.match(after):
         return None, _skip_word(text, raw_end)
+    if _TIME_AFTER.match(after):
+        time_of_day = _TIME_AT.match(text, start)
+        return None, time_of_day.end() if time_of_day else _skip_word(text, raw_end)
     words_before = _words_before(text, start)
     date = _DATE_AT.match(text, start)
     fraction = _FRACTION_AT.match(text, start)
@@ -194,7 +200,7 @@ def _figure_at(
         first.plain
         and second is None
         and _is_year(first.value)
-        and (unit is None or unit.kind not in ("count", "other") or unit.unit is None)
+        and (unit is None or unit.rule not in (R.RULE_COUNT, R.RULE_MEASURE))
     ):
         return None, number_end
     if unit is None:
@@ -268,13 +274,28 @@ def _is_year(value: Decimal) -> bool:
     return value == int(value) and _YEAR_MIN <= value <= _YEAR_MAX
 
 
-def _words_before(text: str, start: int) -> list[str]:
-    """The (up to four) words right before ``start``, lower case, separated by spaces only."""
-    window = text[max(0, start - 48) : start]
-    m = _WORDS_BEFORE.search(window)
-    if not m:
-        return []
-    return m.group(1).lower().split()
+def _words_before(text: str, start: int, limit: int = 4) -> list[str]:
+    """The (up to four) words right before ``start``, lower case, separated by blanks only."""
+    words: list[str] = []
+    pos = start
+    floor = max(0, start - 60)
+    while len(words) < limit:
+        gap = pos
+        newlines = 0
+        while gap > floor and text[gap - 1] in " \t\n":
+            newlines += text[gap - 1] == "\n"
+            gap -= 1
+        if gap == pos or newlines > 1:
+            break
+        end = gap
+        while gap > floor and (text[gap - 1].isalpha() or text[gap - 1] == "&"):
+            gap -= 1
+        if gap == end or (gap > 0 and (text[gap - 1].isdigit() or text[gap - 1] == "_")):
+            break
+        words.append(text[gap:end].lower())
+        pos = gap
+    words.reverse()
+    return words
 
 
 def _ends_with(words: list[str], phrase: str) -> bool:
@@ -284,8 +305,11 @@ def _ends_with(words: list[str], phrase: str) -> bool:
 
 def _excluded_by_context(text: str, start: int, end: int, words_before: list[str]) -> bool:
     """True when the number at ``start`` is a date part, ordinal, section, code or phone."""
-    for phrase, why in R.EXCLUDING_WORDS_BEFORE.items():
-        if not _ends_with(words_before, phrase.lower()):
+    for k in (3, 2, 1):
+        if len(words_before) < k:
+            continue
+        why = _EXCLUDING.get(" ".join(words_before[-k:]))
+        if why is None:
             continue
         if why == "number" and any(_ends_with(words_before[:-1], p) for p in R.COUNT_BEFORE_SO):
             continue

@@ -1,0 +1,328 @@
+"""Figures from real Vietnamese official phrasing: one phrase per case, the expected figures
+beside it as (surface, value, unit, kind, qualifier)."""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractors.figures import extract_figures
+
+
+def F(surface, value, unit=None, kind="count", qualifier=None):
+    """One expected figure; ``value`` is a number or a (min, max) pair for a range."""
+    return (surface, value, unit, kind, qualifier)
+
+
+def pct(surface, value, qualifier=None):
+    return F(surface, value, "%", "percent", qualifier)
+
+
+def money(surface, value, unit="đồng", qualifier=None):
+    return F(surface, value, unit, "money", qualifier)
+
+
+def got(text, blocked=()):
+    out = []
+    for f in extract_figures(text, blocked):
+        assert text[f.start : f.end] == f.text
+        value = f.value if f.value_max is None else (f.value, f.value_max)
+        out.append((f.text, value, f.unit, f.kind, f.qualifier))
+    return out
+
+
+CASES = [
+    # counts with abbreviations expanded
+    (
+        "Toàn tỉnh hiện có 448 HTX với 455.523 thành viên.",
+        [F("448 HTX", 448, "hợp tác xã"), F("455.523 thành viên", 455523, "thành viên")],
+    ),
+    ("Toàn tỉnh hiện có 1 liên hiệp HTX.", [F("1 liên hiệp HTX", 1, "liên hiệp hợp tác xã")]),
+    (
+        "Trên địa bàn tỉnh có 2 Liên hiệp HTX với 13 HTX thành viên.",
+        [
+            F("2 Liên hiệp HTX", 2, "liên hiệp hợp tác xã"),
+            F("13 HTX thành viên", 13, "hợp tác xã thành viên"),
+        ],
+    ),
+    (
+        "toàn tỉnh có 1.810 THT với 19.510 thành viên",
+        [F("1.810 THT", 1810, "tổ hợp tác"), F("19.510 thành viên", 19510, "thành viên")],
+    ),
+    ("100 HTX được vay vốn từ Quỹ Hỗ trợ phát triển HTX", [F("100 HTX", 100, "hợp tác xã")]),
+    ("nâng tổng số thành viên lên 404 đơn vị.", [F("404 đơn vị", 404, "đơn vị")]),
+    (
+        "Tổng số người lao động thường xuyên trong HTX là 6.056 người, tăng 2.044 người",
+        [F("6.056 người", 6056, "người"), F("2.044 người", 2044, "người")],
+    ),
+    ("có 101.233 lao động bị ảnh hưởng", [F("101.233 lao động", 101233, "lao động")]),
+    ("với 31 KCN đi vào hoạt động", [F("31 KCN", 31, "khu công nghiệp")]),
+    ("sản xuất lúa giống diện tích 100 ha", [F("100 ha", 100, "ha", "other")]),
+    ("DN đã mua hơn 675.800 kg lúa giống", [F("hơn 675.800 kg", 675800, "kg", "other", "gt")]),
+    ("đoạn đường dài 50 km", [F("50 km", 50, "km", "other")]),
+    ("năng suất đạt 3 tấn/ha", [F("3 tấn/ha", 3, "tấn/ha", "other")]),
+    ("có 616 nông dân tham gia thực hiện", [F("616 nông dân", 616, "nông dân")]),
+    # qualifiers
+    (
+        "với gần 1.700 thành viên",
+        [F("gần 1.700 thành viên", 1700, "thành viên", qualifier="approx")],
+    ),
+    (
+        "giảm hơn 237 thành viên so với năm 2003",
+        [F("hơn 237 thành viên", 237, "thành viên", qualifier="gt")],
+    ),
+    ("số hợp tác xã khá trở lên đạt trên 45%", [pct("trên 45%", 45, "gt")]),
+    ("số hợp tác xã yếu kém giảm dưới 10%", [pct("dưới 10%", 10, "lt")]),
+    ("ít nhất 65% đội ngũ cán bộ chủ chốt", [pct("ít nhất 65%", 65, "ge")]),
+    ("tối thiểu 90% người dân hài lòng", [pct("tối thiểu 90%", 90, "ge")]),
+    ("tỷ lệ thất nghiệp không quá 3%", [pct("không quá 3%", 3, "le")]),
+    ("tỷ lệ hộ nghèo chưa đến 2%", [pct("chưa đến 2%", 2, "lt")]),
+    ("xấp xỉ 12% so với cùng kỳ", [pct("xấp xỉ 12%", 12, "approx")]),
+    ("tỷ lệ thu gom rác đạt ≥ 95%", [pct("≥ 95%", 95, "ge")]),
+    ("tỷ lệ bao phủ bảo hiểm y tế 97% trở lên", [pct("97% trở lên", 97, "ge")]),
+    (
+        "có khoảng 4.050 doanh nghiệp đăng ký thành lập mới",
+        [F("khoảng 4.050 doanh nghiệp", 4050, "doanh nghiệp", qualifier="approx")],
+    ),
+    (
+        "Đồng Nai có trên 41.000 doanh nghiệp",
+        [F("trên 41.000 doanh nghiệp", 41000, "doanh nghiệp", qualifier="gt")],
+    ),
+    ("vượt 21,3% kế hoạch", [pct("vượt 21,3%", 21.3, "gt")]),
+    # trailing "trở lên" after a list qualifies the last item only
+    (
+        "hỗ trợ thành lập mới 120 HTX, 250 THT, 8 liên hiệp HTX trở lên;",
+        [
+            F("120 HTX", 120, "hợp tác xã"),
+            F("250 THT", 250, "tổ hợp tác"),
+            F("8 liên hiệp HTX trở lên", 8, "liên hiệp hợp tác xã", qualifier="ge"),
+        ],
+    ),
+    (
+        "thành lập mới 100 hợp tác xã, 200 tổ hợp tác, 5 liên hiệp hợp tác xã trở lên",
+        [
+            F("100 hợp tác xã", 100, "hợp tác xã"),
+            F("200 tổ hợp tác", 200, "tổ hợp tác"),
+            F("5 liên hiệp hợp tác xã trở lên", 5, "liên hiệp hợp tác xã", qualifier="ge"),
+        ],
+    ),
+    (
+        "tỷ lệ dân số từ 15 tuổi trở lên có tài khoản",
+        [F("từ 15 tuổi trở lên", 15, "tuổi", qualifier="ge")],
+    ),
+    # money
+    (
+        "Lãi bình quân 1 HTX thực hiện 6 tháng năm 2020 ước đạt 45 triệu đồng.",
+        [F("1 HTX", 1, "hợp tác xã"), money("ước đạt 45 triệu đồng", 45e6, qualifier="approx")],
+    ),
+    (
+        "thu nhập bình quân của người lao động đạt 3,8 triệu đồng/tháng",
+        [money("3,8 triệu đồng/tháng", 3.8e6, "đồng/tháng")],
+    ),
+    (
+        "thu nhập bình quân khoảng 30 triệu đồng/người/năm",
+        [money("khoảng 30 triệu đồng/người/năm", 30e6, "đồng/người/năm", "approx")],
+    ),
+    (
+        "doanh thu bình quân 1 THT đạt 500 triệu đồng/năm",
+        [F("1 THT", 1, "tổ hợp tác"), money("500 triệu đồng/năm", 500e6, "đồng/năm")],
+    ),
+    ("tổng số vốn điều lệ là 274 tỷ đồng", [money("274 tỷ đồng", 274e9)]),
+    ("Hải quan Lạng Sơn đã thu đạt 4.290,3 tỷ đồng", [money("4.290,3 tỷ đồng", 4290300000000)]),
+    (
+        "tổng mức đầu tư của dự án là 2.659,96 tỷ đồng (tương đương 115,15 triệu USD)",
+        [money("2.659,96 tỷ đồng", 2659960000000), money("115,15 triệu USD", 115150000, "USD")],
+    ),
+    ("hỗ trợ 1 tỷ 200 triệu đồng", [money("1 tỷ 200 triệu đồng", 1200000000)]),
+    ("GRDP bình quân đầu người đạt 8.500 USD/người", [money("8.500 USD/người", 8500, "USD/người")]),
+    ("giá từ 6 đến 7 tỷ đồng", [money("6 đến 7 tỷ đồng", (6e9, 7e9))]),
+    # bare scale money
+    (
+        "thu ngân sách 4.290,3 tỷ, bằng 126% dự toán",
+        [money("4.290,3 tỷ", 4290300000000), pct("126%", 126)],
+    ),
+    ("doanh thu 655,44 tỷ, tăng 11,79%", [money("655,44 tỷ", 655440000000), pct("11,79%", 11.79)]),
+    ("thu nhập đạt 25 triệu/người/năm", [money("25 triệu/người/năm", 25e6, "đồng/người/năm")]),
+    (
+        "dân số khoảng 1,5 triệu người",
+        [F("khoảng 1,5 triệu người", 1.5e6, "người", qualifier="approx")],
+    ),
+    ("tỷ lệ hộ nghèo giảm 2 tỷ lệ điểm", []),
+    # ratios
+    ("doanh thu tăng gấp 3 lần so với năm 2003", [F("gấp 3 lần", 3, "lần", "ratio")]),
+    ("tăng gấp khoảng 5 lần so với năm 2003", [F("gấp khoảng 5 lần", 5, "lần", "ratio", "approx")]),
+    ("doanh số sẽ tăng gấp 1,5 lần", [F("gấp 1,5 lần", 1.5, "lần", "ratio")]),
+    # durations
+    ("Sau 15 năm thực hiện Nghị quyết", [F("15 năm", 15, "năm", "duration")]),
+    ("trong thời hạn 30 ngày kể từ ngày nhận", [F("30 ngày", 30, "ngày", "duration")]),
+    ("qua 3 năm liên kết", [F("3 năm", 3, "năm", "duration")]),
+    ("Chúng tôi đã chờ đợi hai năm nay", [F("hai năm", 2, "năm", "duration")]),
+    # percentages and ranges
+    ("tăng trưởng GRDP đạt 11,5 - 12,4%", [pct("11,5 - 12,4%", (11.5, 12.4))]),
+    ("mức tăng trưởng cả nước đạt khoảng 2-3%", [pct("khoảng 2-3%", (2, 3), "approx")]),
+    ("tỷ lệ đầu tư đạt từ 45% – 50%", [pct("45% – 50%", (45, 50))]),
+    ("từ 30% đến 40% số hộ", [pct("30% đến 40%", (30, 40))]),
+    (
+        "hằng năm có khoảng 30-40 tổ hợp tác thành lập mới",
+        [F("khoảng 30-40 tổ hợp tác", (30, 40), "tổ hợp tác", qualifier="approx")],
+    ),
+    ("thành lập mới từ 15 - 20 HTX", [F("15 - 20 HTX", (15, 20), "hợp tác xã")]),
+    ("giá 10.500 - 11.000 đồng/kg", [money("10.500 - 11.000 đồng/kg", (10500, 11000), "đồng/kg")]),
+    ("chiếm 0,5% GRDP", [pct("0,5%", 0.5)]),
+    ("đạt 100 phần trăm kế hoạch", [F("100 phần trăm", 100, "%", "percent")]),
+    # fractions
+    ("huyện đã đạt được 5/9 tiêu chí huyện nông thôn mới", [F("5/9 tiêu chí", 5, "tiêu chí")]),
+    ("với 419/419 căn nhà được hỗ trợ", [F("419/419 căn nhà", 419, "căn nhà")]),
+    ("chỉ số đổi mới sáng tạo đạt 22/63 tỉnh thành", [F("22/63 tỉnh", 22, "tỉnh")]),
+    ("Tham dự kỳ họp có 50/53 đại biểu.", [F("50/53 đại biểu", 50, "đại biểu")]),
+    # number words
+    ("hỗ trợ hai mươi hợp tác xã", [F("hai mươi hợp tác xã", 20, "hợp tác xã")]),
+    ("xây dựng một trăm căn nhà", [F("một trăm căn nhà", 100, "căn nhà")]),
+    ("Lãnh đạo một số sở, ngành dự buổi làm việc.", []),
+    ("phát triển kinh tế tập thể một cách quyết liệt", []),
+    ("là một trong ba giải pháp đột phá", [F("ba giải pháp", 3, "giải pháp")]),
+    ("chương trình “Mỗi xã, phường một sản phẩm”", []),
+    ("đầu tư tư nhân tăng", []),
+    # exclusions: dates and periods
+    ("Công văn số 538/UBND-KTTH ngày 11/6/2019", []),
+    ("Chương trình hành động ký ngày 25.9.2020", []),
+    ("Luật Hợp tác xã năm 2012", []),
+    ("6 tháng đầu năm 2020, trong bối cảnh khó khăn", []),
+    ("nhiệm vụ trọng tâm 6 tháng cuối năm 2020", []),
+    ("Lãi thực hiện 6 tháng năm 2020 tăng", []),
+    ("kế hoạch giai đoạn 2016 - 2020 và từng năm", []),
+    ("Nghị quyết Đại hội đảng các cấp nhiệm kỳ 2020-2025", []),
+    ("trong giai đoạn 2020- 2025 nhằm thúc đẩy", []),
+    ("kết quả quý I/2025 và tháng 5", []),
+    ("Sáng ngày 26/6, đồng chí Nguyễn Quang Hưng chủ trì", []),
+    ("LSO-Chiều nay (14/5), Tỉnh uỷ Lạng Sơn tổ chức", []),
+    ("có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026", []),
+    ("ngày 26 tháng 11 năm 2025", []),
+    ("phấn đấu đến 2030 hoàn thành", []),
+    # exclusions: legal numbers and sections
+    ("Nghị quyết số 13-NQ/TW ngày 18/3/2002", []),
+    ("Quyết định 3351/QĐ-UBND của UBND tỉnh", []),
+    ("Luật số 45/2019/QH14", []),
+    ("Nghị quyết số 47 ngày 13/12/2019", []),
+    ("Kết luận số 70-KL/TW ngày 09 tháng 3 năm 2020", []),
+    ("1. Tăng cường công tác tuyên truyền", []),
+    ("6.2. Kiện toàn và nâng cao vai trò", []),
+    ("theo quy định tại Điều 5 và khoản 2 Điều 7", []),
+    ("nội dung tại Mục 3 của Kế hoạch", []),
+    ("theo mức độ 3, 4 của dịch vụ công", []),
+    # exclusions: ordinals, names, times, codes
+    ("Nghị quyết Trung ương 5 (khóa IX)", []),
+    ("Hội nghị Trung ương 8 khóa XIII", []),
+    ("Đại hội Đảng bộ tỉnh lần thứ XVI", []),
+    ("đứng thứ 17 trên cả nước", []),
+    ("Kỳ họp thứ 28 thông qua", []),
+    ("Thứ 6, 26/06/2020 | 14:34:04", []),
+    ("hội nghị bắt đầu lúc 14h30", []),
+    ("khai mạc vào 8 giờ 30 sáng", []),
+    ("dọc Quốc lộ 70 và QL1A", []),
+    ("cách mạng Công nghiệp 4.0", []),
+    ("do dịch Covid-19 kéo dài và COVID-19", []),
+    ("hội nghị G20 và chứng nhận ISO 9001", []),
+    ("Điện thoại: 0256.3822.123", []),
+    ("| --- | --- |", []),
+    ("gồm các xã A Lưới 4, A Lưới 5, huyện A Lưới", []),
+    # blocked spans from other extractors
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_figures(text, expected):
+    assert got(text) == expected
+
+
+def test_blocked_span_removes_overlapping_figure():
+    text = "Trong 6 tháng đầu năm có 25 HTX thành lập"
+    blocked = [(6, 24)]  # "6 tháng đầu năm có" claimed by the dates extractor
+    assert got(text, blocked) == [F("25 HTX", 25, "hợp tác xã")]
+    assert got("có 25 HTX", [(3, 5)]) == []
+
+
+def test_page_chrome_view_count_is_a_count():
+    (fig,) = extract_figures("6,694 lượt xem")
+    assert fig.unit == "lượt xem" and fig.kind == "count"
+
+
+def test_exact_decimal_values():
+    (fig,) = extract_figures("thu ngân sách 4.290,3 tỷ đồng")
+    assert fig.value == 4290300000000.0
+    assert fig.value_json() == 4290300000000
+
+
+# --- end to end against the seed gold -------------------------------------------------------
+
+SHARED = Path("/work/shared")
+
+
+def _gold_pairs():
+    for gold_path in sorted((SHARED / "gold").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text())
+        if "figures" not in gold.get("annotated", ["figures"]):
+            continue
+        text = unicodedata.normalize(
+            "NFC", (SHARED / "corpus-seeds" / gold["document"]).read_text()
+        )
+        yield text, gold["figures"]
+
+
+def _anchor_span(text, anchor, nth):
+    anchor = unicodedata.normalize("NFC", anchor)
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.find(anchor, pos + 1)
+        assert pos >= 0, anchor
+    return pos, pos + len(anchor)
+
+
+def score_seed_gold():
+    """Precision, recall and F1 of the figures against the seed gold (gold scoring rules)."""
+    matched = predicted = gold_total = 0
+    for text, gold_items in _gold_pairs():
+        items = [(_anchor_span(text, g["anchor"], g["nth"]), g) for g in gold_items]
+        gold_total += sum(1 for _, g in items if not g.get("optional"))
+        used: set[int] = set()
+        for fig in extract_figures(text):
+            hit = None
+            for i, ((s, e), g) in enumerate(items):
+                if i in used or not (s < fig.end and fig.start < e):
+                    continue
+                if g.get("optional") or fig.value_json() == g["value"]:
+                    hit = i
+                    break
+            if hit is not None:
+                used.add(hit)
+                if items[hit][1].get("optional"):
+                    continue
+                matched += 1
+            predicted += 1
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+@pytest.mark.skipif(not (SHARED / "gold").exists(), reason="shared gold not available")
+def test_seed_gold_f1_floor():
+    precision, recall, f1 = score_seed_gold()
+    assert f1 >= 0.95, (precision, recall, f1)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus-extra").exists(), reason="shared corpus not available")
+def test_speed_per_5kb_document():
+    texts = [p.read_text() for p in sorted((SHARED / "corpus-extra").glob("*.txt"))]
+    total_chars = sum(len(t) for t in texts)
+    began = time.perf_counter()
+    for text in texts:
+        for fig in extract_figures(text):
+            assert text[fig.start : fig.end] == fig.text
+    seconds = time.perf_counter() - began
+    per_5kb_ms = seconds / (total_chars / 5000) * 1000
+    assert per_5kb_ms < 10, per_5kb_ms
