@@ -55,6 +55,7 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_format
         max([len(c)] + [click.unstyle(line[i]).__len__() for line in cells])
         for i, c in enumerate(columns)
     ]
+    widths[-1] = len(columns[-1])  # the last column runs free; its rule stays short
     lines = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(columns)).rstrip()]
     lines.append("  ".join("-" * width for width in widths))
     for line in cells:
