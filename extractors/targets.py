@@ -23,7 +23,10 @@ from extractors.scope import detect_scope, scope_in
 from pipeline.models import QUALIFIER_COMPARATORS, DateMention, Figure, Target
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)*_]*\s+(?=[\"“(*_]*[A-ZÀ-ỸĐ])")
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…])[\"”’)*_]*\s+(?=[\"“(*_]*[A-ZÀ-ỸĐ])"  # a full stop before a capital
+    r"|\n(?=\|)|(?<=\|)\n"  # table cells and rows: "|" opens or closes a line
+)
 CLAUSE_BREAK = re.compile(r";")
 LIST_GAP = re.compile(r"^(?:\s*(?:trở lên|trở xuống))?\s*(?:,|và|,\s*và|\s)\s*$", re.IGNORECASE)
 HEADING_NUMBER = re.compile(
@@ -33,6 +36,8 @@ MARKUP = re.compile(r"[*_#|]+")
 WORD = re.compile(r"\S+")
 MAX_HEADING_CHARS = 200
 MAX_METRIC_WORDS = 14
+# How far back in a sentence cues are looked for (a long list still shares its opening cue).
+MAX_LOOKBACK = 600
 AMOUNT_UNITS = ("%", None)
 # Words left at the front of a subject that belong to the cue, not to what is measured.
 SUBJECT_LEADS = re.compile(
@@ -101,7 +106,14 @@ class _Reader:
         self.scope = detect_scope(text)
         self.sentences = _sentences(text)
         self.sentence_starts = [s.start for s in self.sentences]
+        self.paragraph_first: dict[int, _Sentence] = {}
+        for sentence in self.sentences:
+            self.paragraph_first.setdefault(sentence.paragraph, sentence)
+        self.date_starts = [d.start for d in self.dates]
+        self.scope_cache: dict[int, str | None] = {}
+        self.figure_starts = [f.start for f in figures]
         self.headings = self._headings()
+        self.columns = _table_columns(text, figures, self.ref_year)
 
     # -- document structure -------------------------------------------------------------
 
@@ -123,7 +135,8 @@ class _Reader:
         flat = " ".join(MARKUP.sub(" ", block).split())
         if not flat or len(flat) > MAX_HEADING_CHARS or flat.endswith((";", ",")):
             return None
-        if any(start <= f.start < end for f in self.figures):
+        index = bisect.bisect_left(self.figure_starts, start)
+        if index < len(self.figure_starts) and self.figure_starts[index] < end:
             return None
         number = HEADING_NUMBER.match(block)
         letters = [c for c in flat if c.isalpha()]
@@ -178,6 +191,14 @@ class _Reader:
             else:
                 list_head = None
             previous = figure
+            column = self.columns.get(figure.start)
+            if column is not None:
+                if column.actual:
+                    figures_out.append(replace(figure, as_of=column.year))
+                else:
+                    targets.append(self._table_target(figure, column))
+                    figures_out.append(figure)
+                continue
             target = self._target(figure, sentence, clause_start, list_head)
             if target is not None:
                 targets.append(target)
@@ -189,8 +210,8 @@ class _Reader:
 
     def _goal(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
         """The rule of the goal cue governing ``figure``, or None."""
-        before = self.lower[sentence.start : figure.start]
-        clause_before = self.lower[clause_start : figure.start]
+        before = self.lower[max(sentence.start, figure.start - MAX_LOOKBACK) : figure.start]
+        clause_before = self.lower[max(clause_start, figure.start - MAX_LOOKBACK) : figure.start]
         goal_at, goal_rule = -1, None
         for name, pattern in rules.GOAL_CUES.items():
             for match in pattern.finditer(before):
@@ -282,7 +303,7 @@ class _Reader:
             end += tail.end()
             if qualifier is None:
                 qualifier = "ge" if "lên" in tail.group() else "le"
-        scope = scope_in(self.text[sentence.start : sentence.end]) or self.scope
+        scope = self._sentence_scope(sentence) or self.scope
         return Target(
             start=start,
             end=end,
@@ -299,6 +320,33 @@ class _Reader:
             deadline=deadline,
             scope=scope,
         )
+
+    def _table_target(self, figure: Figure, column: _Column) -> Target:
+        """A cell of a yearly target table: deadline from its column, metric from its row."""
+        unit = figure.unit
+        if unit is None and column.unit:
+            unit = "%" if column.unit == "%" else expand(column.unit).lower()
+        return Target(
+            start=figure.start,
+            end=figure.end,
+            text=figure.text,
+            value=figure.value,
+            value_max=figure.value_max,
+            unit=unit,
+            comparator=QUALIFIER_COMPARATORS.get(figure.qualifier, "="),
+            qualifier=figure.qualifier,
+            metric=_tidy(re.sub(r"^[-+•]\s*", "", column.label)),
+            rule="target.table_year_column",
+            figure_start=figure.start,
+            figure_end=figure.end,
+            deadline=column.year,
+            scope=self.scope,
+        )
+
+    def _sentence_scope(self, sentence: _Sentence) -> str | None:
+        if sentence.start not in self.scope_cache:
+            self.scope_cache[sentence.start] = scope_in(self.text[sentence.start : sentence.end])
+        return self.scope_cache[sentence.start]
 
     def _as_of(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
         before = self.lower[clause_start : figure.start]
@@ -322,8 +370,10 @@ class _Reader:
     def _date_before(self, start: int, end: int) -> str | None:
         """The value of the last date in ``[start, end)`` that reads as an as-of date."""
         chosen = None
-        for mention in self.dates:
-            if mention.start < start or mention.end > end:
+        lo = bisect.bisect_left(self.date_starts, start)
+        hi = bisect.bisect_left(self.date_starts, end)
+        for mention in self.dates[lo:hi]:
+            if mention.end > end:
                 continue
             lead = self.lower[max(start, mention.start - 25) : mention.start]
             if rules.COMPARISON_LEAD.search(lead):
@@ -341,20 +391,18 @@ class _Reader:
 
     def _paragraph_date(self, sentence: _Sentence, offset: int) -> str | None:
         """The date an earlier sentence of the paragraph opens with ("6 tháng đầu năm 2020, ...")."""
-        for other in self.sentences:
-            if other.paragraph != sentence.paragraph or other.start >= sentence.start:
-                continue
-            opening = self.lower[other.start : min(other.end, other.start + 40)]
-            for mention in self.dates:
-                opens = "," in self.lower[mention.end : other.end][:3] or opening.startswith(
-                    mention.text.lower()
-                )
-                if (
-                    other.start <= mention.start < other.start + 40
-                    and mention.end <= offset
-                    and opens
-                ):
-                    return mention.value
+        first = self.paragraph_first.get(sentence.paragraph)
+        if first is None or first.start >= sentence.start:
+            return None
+        opening = self.lower[first.start : min(first.end, first.start + 40)]
+        lo = bisect.bisect_left(self.date_starts, first.start)
+        hi = bisect.bisect_left(self.date_starts, first.start + 40)
+        for mention in self.dates[lo:hi]:
+            opens = "," in self.lower[mention.end : first.end][:3] or opening.startswith(
+                mention.text.lower()
+            )
+            if mention.end <= offset and opens:
+                return mention.value
         return None
 
     # -- wording -------------------------------------------------------------------------
@@ -401,7 +449,8 @@ class _Reader:
 
     def _metric(self, figure: Figure, clause_start: int, sentence: _Sentence, verb: str) -> str:
         clause_end = self._clause_end(sentence, figure.end)
-        next_figure = next((f.start for f in self.figures if f.start >= figure.end), clause_end)
+        index = bisect.bisect_left(self.figure_starts, figure.end)
+        next_figure = self.figure_starts[index] if index < len(self.figure_starts) else clause_end
         post = self.text[figure.end : min(clause_end, next_figure)]
         post = re.sub(r"^\s*trở (?:lên|xuống)\b", "", post)
         stop = rules.METRIC_STOP.search(post)
@@ -507,3 +556,107 @@ def _sentences(text: str) -> list[_Sentence]:
 def _abbreviation_before(text: str, dot: int) -> bool:
     word = re.search(r"(\S+)[.]$", text[max(0, dot - 12) : dot])
     return bool(word) and word.group(1) in {"TP", "Tp", "TS", "ThS", "PGS", "GS", "Q", "P", "TX"}
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int
+    end: int
+    text: str  # without markup, whitespace folded
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where a table figure sits: its column's year, and its row's label and unit."""
+
+    year: str
+    actual: bool
+    label: str
+    unit: str | None
+
+
+TABLE_LINE = re.compile(r"^\|", re.MULTILINE)
+COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def _table_cells(text: str) -> list[list[_Cell]]:
+    """Each pipe table's cells in reading order (markdown rows, or one cell per line)."""
+    tables = []
+    for start, end, _ in _paragraphs(text):
+        if not TABLE_LINE.search(text, start, end):
+            continue
+        first = TABLE_LINE.search(text, start, end)
+        cells = []
+        cursor = first.start() + 1
+        while cursor <= end:
+            bar = text.find("|", cursor, end)
+            stop = end if bar < 0 else bar
+            raw = text[cursor:stop]
+            flat = " ".join(MARKUP.sub(" ", raw).split())
+            if not re.fullmatch(r"[-: ]*", flat) or not flat:
+                lead = len(raw) - len(raw.lstrip())
+                cells.append(_Cell(cursor + lead, cursor + len(raw.rstrip()), flat))
+            if bar < 0:
+                break
+            cursor = bar + 1
+        tables.append(cells)
+    return tables
+
+
+UNIT_CELL = re.compile(r"^[^\W\d][\w/%.]*(?:\s[\w/%.]+){0,2}$|^%$")
+
+
+def _row_head(cells: Sequence[_Cell]) -> tuple[str, str | None]:
+    """A table row's label and unit (its "ĐVT" cell): the text cells just before its figures."""
+    texts = [c.text for c in cells[-3:] if c.text and not re.fullmatch(r"[\d.,]+", c.text)]
+    if not texts:
+        return "", None
+    if len(texts) >= 2 and UNIT_CELL.match(texts[-1]) and len(texts[-1]) <= 15:
+        return texts[-2], texts[-1]
+    return texts[-1], None
+
+
+def _table_columns(
+    text: str, figures: Sequence[Figure], ref_year: int | None
+) -> dict[int, _Column]:
+    """For each figure in a table with year columns ("Năm 2026 | Năm 2027"), its column."""
+    starts = [f.start for f in figures]
+    out: dict[int, _Column] = {}
+    for cells in _table_cells(text):
+
+        def figure_in(cell: _Cell) -> Figure | None:
+            i = bisect.bisect_left(starts, cell.start)
+            if i < len(figures) and figures[i].start < cell.end:
+                return figures[i]
+            return None
+
+        years: list[tuple[str, bool]] = []
+        body = 0
+        for index, cell in enumerate(cells):
+            if figure_in(cell) is not None and cell.text and not COLUMN_NUMBERS.match(cell.text):
+                body = index
+                break
+            match = rules.TABLE_YEAR_HEADER.match(cell.text)
+            if match and len(re.findall(r"(?:19|20)\d{2}", cell.text)) == 1 and cell.text:
+                years.append(
+                    (match.group("year"), bool(rules.TABLE_ACTUAL_HEADER.search(cell.text)))
+                )
+        if len(years) < 2:
+            continue
+        index = body
+        while index < len(cells):
+            run = []
+            j = index
+            while j < len(cells) and cells[j].text and figure_in(cells[j]) is not None:
+                run.append(cells[j])
+                j += 1
+            numbering = [c.text for c in run] == [str(k) for k in range(1, len(run) + 1)]
+            if len(run) >= 2 and not numbering and len(run) <= len(years) + 2:
+                label, unit = _row_head(cells[:index])
+                for cell, (year, actual) in zip(reversed(run), reversed(years), strict=False):
+                    figure = figure_in(cell)
+                    if figure is not None:
+                        past = ref_year is not None and int(year) < ref_year
+                        out[figure.start] = _Column(year, actual or past, label, unit)
+            index = max(j, index + 1)
+    return out
