@@ -31,7 +31,9 @@ from pipeline.legacy_tables import (
     SYLLABLE_NUCLEI,
     SYLLABLE_ONSETS,
     TCVN3_CAPITALISED_NAMES,
+    TCVN3_TELLTALES,
     TCVN3_TO_UNICODE,
+    VNI_TELLTALES,
     VNI_TO_UNICODE,
 )
 
@@ -43,6 +45,9 @@ MIN_VALID_WORDS = 2
 MIN_VALID_SHARE = 0.75
 MIN_LEGACY_WORD_SHARE = 0.08
 MAX_JUDGED_WORDS = 3000
+# Share of the valid words that must hold a telltale character of the encoding.
+MIN_TELLTALE_SHARE = 0.1
+_TELLTALES = {"tcvn3": frozenset(TCVN3_TELLTALES), "vni": frozenset(VNI_TELLTALES)}
 # Unicode Vietnamese letters (beyond latin-1) this share of the 8-bit letters rules legacy out.
 MAX_UNICODE_VIETNAMESE_SHARE = 0.05
 
@@ -150,33 +155,37 @@ def _fully_mapped(source_word: str, encoding: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _judge_word(source: str, encoding: str) -> int:
-    """+1 if a word holding 8-bit characters converts to a valid syllable, -1 if not, 0 if moot."""
+    """-1 if a word holding 8-bit characters does not convert to a valid syllable, 0 if moot,
+    1 if it does, 2 if it does and holds a telltale character of the encoding."""
     if not _fully_mapped(source, encoding):
         return -1
     converted = _convert_tcvn3_plain(source) if encoding == "tcvn3" else _convert_vni_plain(source)
     if not any(c in _VIETNAMESE_VOWELS for c in unicodedata.normalize("NFD", converted.lower())):
         return 0  # an abbreviation such as "§T" (ĐT): no evidence either way
-    return 1 if is_vietnamese_syllable(converted) else -1
+    if not is_vietnamese_syllable(converted):
+        return -1
+    return 2 if _TELLTALES[encoding].intersection(source) else 1
 
 
-def _plausibility(text: str, encoding: str) -> tuple[int, int, int]:
-    """(valid, invalid, all words): how the words holding 8-bit characters convert.
+def _plausibility(text: str, encoding: str) -> tuple[int, int, int, int]:
+    """(valid, with telltales, invalid, all words): how words holding 8-bit characters convert.
 
     Judging stops after MAX_JUDGED_WORDS such words: a long document says no more than its
     first few thousand legacy words.
     """
-    valid = invalid = words = 0
+    valid = telltale = invalid = words = 0
     for match in _SOURCE_WORD.finditer(text.translate(_C1_TO_CP1252)):
         source = match.group()
         words += 1
         if source.isascii():
             continue
         verdict = _judge_word(source, encoding)
-        valid += verdict == 1
+        valid += verdict > 0
+        telltale += verdict == 2
         invalid += verdict == -1
         if valid + invalid >= MAX_JUDGED_WORDS:
             break
-    return valid, invalid, words
+    return valid, telltale, invalid, words
 
 
 def detect_legacy_encoding(text: str) -> str | None:
@@ -188,8 +197,10 @@ def detect_legacy_encoding(text: str) -> str | None:
         return None
     best: tuple[int, str] | None = None
     for encoding in ENCODINGS:
-        valid, invalid, words = _plausibility(text, encoding)
+        valid, telltale, invalid, words = _plausibility(text, encoding)
         if valid < MIN_VALID_WORDS or valid < MIN_VALID_SHARE * (valid + invalid):
+            continue
+        if telltale == 0 or telltale < MIN_TELLTALE_SHARE * valid:
             continue
         if valid < MIN_LEGACY_WORD_SHARE * words:
             continue

@@ -349,3 +349,9 @@ TCVN3_CAPITALISED_NAMES: dict[str, str] = {
     "ả Rập": "Ả Rập",
     "ả-rập": "Ả-rập",
 }
+
+# Characters that give each encoding away: codes a Unicode (latin-1 range) Vietnamese or Western
+# text would not hold inside a word. TCVN3's are symbols (¸ = á, µ = à, ® = đ, soft hyphen = ư);
+# VNI's are the marks no Vietnamese or common Western word puts after a vowel, and ñ/ö (đ/ư).
+TCVN3_TELLTALES = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾×÷"
+VNI_TELLTALES = "ñÑöÖøØïÏûÛëËüÜåÅäÄæÆîÎ"

@@ -225,6 +225,15 @@ def test_tcvn3_all_capitals_font() -> None:
         "",
         "Hà Nội",
         "Số: 182/KH-UBND",
+        # Unicode Vietnamese whose letters all lie in latin-1 reads as plausible TCVN3 or VNI
+        # ("các cán" -> "cỏc cỏn", "toàn" -> "tồn"); only telltale codes tell them apart.
+        "Thái Bình Seed cho nông dân",
+        "Công tác thu ngân sách nhà",
+        "hoàn toàn các cán",
+        "Tây Ninh, Cà Mau, Bình",
+        "Die Schüler lösen schöne Aufgaben für München.",
+        "El niño y la señora pasaron el año en España.",
+        "«Où êtes-vous ?» demanda-t-il à l'élève.",
     ],
 )
 def test_not_legacy(text: str) -> None:
