@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -188,6 +189,18 @@ CREATE INDEX IF NOT EXISTS legal_refs_doc_type ON legal_refs(doc_type);
 CREATE INDEX IF NOT EXISTS targets_document ON targets(document_id, start);
 CREATE INDEX IF NOT EXISTS targets_deadline ON targets(deadline);
 CREATE INDEX IF NOT EXISTS targets_figure ON targets(figure_id);
+-- Cross-document links, recomputed by refresh_target_links (see pipeline/linking.py).
+CREATE TABLE IF NOT EXISTS target_groups (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, target_id INTEGER, scope TEXT, metric TEXT,
+    deadline TEXT, value REAL, value_max REAL, unit TEXT, comparator TEXT, documents INTEGER,
+    sources TEXT
+);
+CREATE TABLE IF NOT EXISTS target_group_members (group_id INTEGER NOT NULL, target_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS conflicts (
+    id INTEGER PRIMARY KEY, kind TEXT, scope TEXT, metric TEXT, "when" TEXT, unit TEXT,
+    first_id INTEGER, first_document TEXT, first_value REAL, first_text TEXT,
+    second_id INTEGER, second_document TEXT, second_value REAL, second_text TEXT
+);
 """
 
 # Item tables in the order their rows are deleted (targets point at figures).
@@ -202,6 +215,11 @@ EXPORT_TYPES = {
 # Statuses a query sees by default, and with removed documents included.
 VISIBLE_STATUSES = ("ok",)
 VISIBLE_WITH_REMOVED = ("ok", "removed")
+# FTS5 query syntax: operators, and characters that make a term more than a word.
+FTS_OPERATORS = ("AND", "OR", "NOT")
+FTS_SYNTAX_CHARS = frozenset('()*:^+{}"')
+# A query as pieces: a double-quoted string (possibly unclosed) or a run of non-space characters.
+FTS_PIECE_PATTERN = re.compile(r'("[^"]*"?)|([^\s"]+)')
 # Characters that mark a hit inside FTS5 highlight() output; canonical text never holds them.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
@@ -421,6 +439,17 @@ def write_error(
             [run_id, document_id, error.path, error.sha256, error.stage, error.reason, _now()],
         )
     return document_id
+
+
+def write_error_note(db: sqlite_utils.Database, run_id: int, error: IngestError) -> None:
+    """An ingest_errors row for a stored document that was read only in part (a scanned page
+    that could not be OCR'd); the document row and its contents stay as written."""
+    with db.atomic():
+        db.execute(
+            """INSERT INTO ingest_errors (run_id, document_id, path, sha256, stage, reason,
+            created_at) VALUES (?, (SELECT id FROM documents WHERE path = ?), ?, ?, ?, ?, ?)""",
+            [run_id, error.path, error.path, error.sha256, error.stage, error.reason, _now()],
+        )
 
 
 def mark_removed(db: sqlite_utils.Database, paths: Sequence[str]) -> int:
@@ -690,6 +719,106 @@ def summary(db: sqlite_utils.Database) -> dict[str, Any]:
     return counts
 
 
+# --- audit lookups -----------------------------------------------------------------------------
+
+# Tables a typed id (F12, D12, L12, T12, P12) may point into.
+AUDITABLE_TABLES = ("figures", "dates", "legal_refs", "targets", "passages")
+
+
+def get_row(db: sqlite_utils.Database, table: str, row_id: int) -> dict[str, Any] | None:
+    """One row of an item table or of passages by id, None when there is none."""
+    if table not in AUDITABLE_TABLES:
+        raise QueryError(f"unknown item table {table!r}")
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+    return rows[0] if rows else None
+
+
+def passage_at(db: sqlite_utils.Database, document_id: int, offset: int) -> dict[str, Any] | None:
+    """The passage of a document holding ``offset`` (for items stored without a passage id)."""
+    rows = list(
+        db.query(
+            """SELECT * FROM passages WHERE document_id = ? AND start <= ? AND ? < "end"
+            ORDER BY start DESC LIMIT 1""",
+            [document_id, offset, offset],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def get_cited_document(db: sqlite_utils.Database, cited_id: int) -> dict[str, Any] | None:
+    """A cited_documents row by id."""
+    rows = list(db.query("SELECT * FROM cited_documents WHERE id = ?", [cited_id]))
+    return rows[0] if rows else None
+
+
+def citing_documents(db: sqlite_utils.Database, cited_id: int) -> list[dict[str, Any]]:
+    """The visible documents citing one cited document, with how many mentions each makes."""
+    return list(
+        db.query(
+            """SELECT d.id AS document_id, d.path, count(*) AS mentions, min(r.id) AS first_ref_id
+            FROM legal_refs r JOIN documents d ON d.id = r.document_id
+            WHERE r.cited_document_id = ? AND d.status = 'ok'
+            GROUP BY d.id ORDER BY d.path""",
+            [cited_id],
+        )
+    )
+
+
+def targets_of_figure(db: sqlite_utils.Database, figure_id: int) -> list[dict[str, Any]]:
+    """The targets built on one figure."""
+    return list(db.query("SELECT * FROM targets WHERE figure_id = ? ORDER BY id", [figure_id]))
+
+
+def target_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every target of a visible document, with its document's path as ``document``."""
+    return list(
+        db.query(
+            """SELECT t.*, d.path AS document FROM targets t
+            JOIN documents d ON d.id = t.document_id
+            WHERE d.status = 'ok' ORDER BY d.path, t.start, t.id"""
+        )
+    )
+
+
+def items_in_passage(
+    db: sqlite_utils.Database, table: str, passage: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Rows of an item table lying inside a passage's range, by offset."""
+    if table not in EXPORT_TYPES:
+        raise QueryError(f"unknown item table {table!r}")
+    return list(
+        db.query(
+            f"""SELECT * FROM {table} WHERE document_id = ? AND start >= ? AND "end" <= ?
+            ORDER BY start, "end", id""",
+            [passage["document_id"], passage["start"], passage["end"]],
+        )
+    )
+
+
+def item_counts(db: sqlite_utils.Database) -> dict[int, dict[str, int]]:
+    """Per document id, how many rows each item table holds for it."""
+    counts: dict[int, dict[str, int]] = {}
+    for table in EXPORT_TYPES:
+        for document_id, count in db.execute(
+            f"SELECT document_id, count(*) FROM {table} GROUP BY document_id"
+        ).fetchall():
+            counts.setdefault(document_id, {})[table] = count
+    return counts
+
+
+def current_errors(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The latest ingest error of every document whose last read failed."""
+    return list(
+        db.query(
+            """SELECT e.path, e.stage, e.reason, e.created_at, e.run_id FROM ingest_errors e
+            JOIN documents d ON d.id = e.document_id
+            WHERE d.status = 'error'
+              AND e.id = (SELECT max(id) FROM ingest_errors WHERE document_id = d.id)
+            ORDER BY e.path"""
+        )
+    )
+
+
 # --- search ------------------------------------------------------------------------------------
 
 
@@ -701,24 +830,46 @@ def search(
     "hop tac xa" finds "hợp tác xã"; "hợp tác xã" ranks passages spelled that way above those
     only matching when folded. A query FTS5 cannot parse raises QueryError.
     """
-    query = unicodedata.normalize("NFC", query).strip()
-    if not query:
+    user_query = unicodedata.normalize("NFC", query).strip()
+    if not user_query:
         raise QueryError("empty search query")
     if limit <= 0:
         return []
-    exact = _fts_hits(db, "passages_fts", query, query, limit, include_removed, "exact")
+    query = quote_punctuated_terms(user_query)
+    exact = _fts_hits(db, "passages_fts", query, user_query, limit, include_removed, "exact")
     seen = {hit.passage_id for hit in exact}
     folded = _fts_hits(
         db,
         "passages_folded_fts",
         fold_query(query),
-        query,
+        user_query,
         limit + len(seen),
         include_removed,
         "folded",
     )
     hits = exact + [hit for hit in folded if hit.passage_id not in seen]
     return hits[:limit]
+
+
+def quote_punctuated_terms(query: str) -> str:
+    """``query`` with bare terms holding punctuation quoted as phrases, so FTS5 can parse them.
+
+    Official texts are searched by document numbers and amounts ("538/UBND-KTTH", "45%",
+    "3,8"), which FTS5 rejects unquoted. Quoted strings, operators and terms using FTS5 syntax
+    (parentheses, ``*``, ``:``, ``^``, ``+``) are left as typed, so real syntax errors still
+    surface.
+    """
+    pieces = []
+    for quoted, bare in FTS_PIECE_PATTERN.findall(query):
+        if quoted:
+            pieces.append(quoted)
+        elif bare in FTS_OPERATORS or any(char in FTS_SYNTAX_CHARS for char in bare):
+            pieces.append(bare)
+        elif any(not (char.isalnum() or char == "_") for char in bare):
+            pieces.append(f'"{bare}"')
+        else:
+            pieces.append(bare)
+    return " ".join(pieces)
 
 
 def _fts_hits(
@@ -864,3 +1015,40 @@ def _export_item(kind: str, path: str, row: dict[str, Any]) -> dict[str, Any]:
         }
     item["rule"] = row["rule"]
     return item
+
+
+# --- cross-document target links (pipeline/linking.py) -----------------------------------------
+
+
+def refresh_target_links(db: sqlite_utils.Database) -> None:
+    """Recompute target groups and conflicts over all visible documents, in one transaction."""
+    from extractors.scope import detect_scope
+    from pipeline.linking import figure_context, link_tables
+
+    statuses = list(VISIBLE_STATUSES)
+    marks = ", ".join("?" for _ in statuses)
+    targets = list(
+        db.query(
+            f"""SELECT t.*, d.path AS document FROM targets t JOIN documents d ON d.id = t.document_id
+            WHERE d.status IN ({marks}) ORDER BY d.path, t.start""",
+            statuses,
+        )
+    )
+    figures, texts, scopes = [], {}, {}
+    for row in db.query(
+        f"""SELECT f.*, d.path AS document FROM figures f JOIN documents d ON d.id = f.document_id
+        WHERE f.as_of IS NOT NULL AND d.status IN ({marks}) ORDER BY d.path, f.start""",
+        statuses,
+    ):
+        if row["document"] not in texts:
+            texts[row["document"]] = get_document(db, row["document"])["text"]
+            scopes[row["document"]] = detect_scope(texts[row["document"]])
+        row["scope"] = scopes[row["document"]]
+        row["context"] = figure_context(texts[row["document"]], row["start"])
+        figures.append(row)
+    tables = link_tables(targets, figures)
+    with db.conn:
+        for table in ("target_group_members", "target_groups", "conflicts"):
+            db.execute(f"DELETE FROM {table}")
+        for table, rows in tables.items():
+            _insert_rows(db, table, rows)

@@ -15,6 +15,7 @@ from pipeline.store import (
     iter_export_rows,
     mark_removed,
     open_db,
+    quote_punctuated_terms,
     search,
     summary,
     write_document,
@@ -256,3 +257,30 @@ def test_open_db_rejects_non_database(tmp_path) -> None:
 def test_open_db_without_create_needs_file(tmp_path) -> None:
     with pytest.raises(ChitieuError, match="no database"):
         open_db(tmp_path / "nope.db", create=False)
+
+
+@pytest.mark.parametrize(
+    ("query", "prepared"),
+    [
+        ("538/UBND-KTTH", '"538/UBND-KTTH"'),
+        ("Quyết định 3351/QĐ-UBND", 'Quyết định "3351/QĐ-UBND"'),
+        ("đạt 45%", 'đạt "45%"'),
+        ("3,8 triệu", '"3,8" triệu'),
+        ('"hợp tác xã" AND 13-NQ/TW', '"hợp tác xã" AND "13-NQ/TW"'),
+        ("hợp AND", "hợp AND"),
+        ("hợp*", "hợp*"),
+        ("tác:xã", "tác:xã"),
+    ],
+)
+def test_punctuated_terms_are_quoted(query: str, prepared: str) -> None:
+    assert quote_punctuated_terms(query) == prepared
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_mark"),
+    [("3351/QĐ-UBND", "[3351/QĐ-UBND]"), ("3351/QD-UBND", "[3351/QĐ-UBND]")],
+)
+def test_search_by_document_number(db, query: str, expected_mark: str) -> None:
+    write_document(db, make_document(), make_passages(), make_extraction())
+    hits = search(db, query)
+    assert len(hits) == 2 and expected_mark in hits[0].marked()
