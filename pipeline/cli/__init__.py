@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "pipeline.cli.show",
     "pipeline.cli.export",
     "pipeline.cli.eval",
+    "pipeline.cli.audit",
+    "pipeline.cli.report",
+    "pipeline.cli.serve",
 )
 
 
