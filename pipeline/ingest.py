@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,9 +33,11 @@ from pipeline.store import (
     finish_run,
     mark_removed,
     open_db,
+    refresh_target_links,
     start_run,
     write_document,
     write_error,
+    write_error_note,
 )
 
 # Called after each processed file with (files done, files to process).
@@ -44,6 +47,11 @@ MAX_REASON_CHARS = 300
 # Statuses whose rows stay valid while the file and pipeline version are unchanged.
 REUSABLE_STATUSES = ("ok", "error")
 DEFAULT_OPTIONS = Options()
+# Reader warnings that mean part of a stored document could not be read: each also gets an
+# ingest_errors row so the user sees it among the run's errors.
+PARTIAL_READ_PATTERN = re.compile(r"page \d+ has no text layer and (?!OCR found no text)")
+# Test-only hook: seconds to sleep after each stored file (see pause_for_tests).
+TEST_SLEEP_VARIABLE = "CHITIEU_TEST_SLEEP_PER_DOC"
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,7 @@ class IngestRun:
     unchanged: int
     pipeline_version: str = PIPELINE_VERSION
     started: float = field(default_factory=time.monotonic)
+    limits: str = ""
     added: int = 0
     updated: int = 0
     passages: int = 0
@@ -199,17 +208,20 @@ class IngestRun:
         db: sqlite_utils.Database,
         corpus_dir: str | os.PathLike[str],
         pipeline_version: str = PIPELINE_VERSION,
+        options: Options = DEFAULT_OPTIONS,
     ) -> IngestRun:
         """Record a new run, list the corpus and decide which files need processing.
 
         A file is unchanged (skipped) when its hash and the pipeline version match the stored
-        row, whether that row is a document or a recorded failure.
+        row, whether that row is a document or a recorded failure; a failure caused by a limit
+        holds only under the same limits, so raising ``--max-file-mb`` reads the file next run.
         """
         started = time.monotonic()
         corpus = check_corpus(corpus_dir)
         files = discover(corpus)
         states = document_states(db)
         run_id = start_run(db, str(corpus), pipeline_version)
+        limits = limits_key(options)
         jobs: list[FileJob] = []
         unchanged = 0
         present: set[str] = set()
@@ -217,7 +229,7 @@ class IngestRun:
             rel_path = relative_path(path, corpus)
             present.add(rel_path)
             previous = states.get(rel_path)
-            if previous is not None and _is_unchanged(path, previous, pipeline_version):
+            if previous is not None and _is_unchanged(path, previous, pipeline_version, limits):
                 unchanged += 1
                 continue
             jobs.append(FileJob(path, rel_path, previous.status if previous else None))
@@ -236,6 +248,7 @@ class IngestRun:
             unchanged=unchanged,
             pipeline_version=pipeline_version,
             started=started,
+            limits=limits,
         )
 
     def batches(self, size: int) -> Iterator[list[FileJob]]:
@@ -265,13 +278,25 @@ class IngestRun:
                 else:
                     self.updated += 1
                 self.passages += len(outcome.passages)
+                self._record_partial_read(outcome.document)
             else:
                 self._record_error(job, outcome)
+            pause_for_tests()
+
+    def _record_partial_read(self, document: Document) -> None:
+        """An error row for each part of a stored document that could not be read (a scanned
+        page without OCR); the rest of the document stays stored."""
+        for warning in document.warnings:
+            if PARTIAL_READ_PATTERN.match(warning):
+                error = IngestError(document.path, "ocr", warning, document.sha256)
+                write_error_note(self.db, self.run_id, error)
+                self.errors.append(error)
 
     def _record_error(self, job: FileJob, error: IngestError) -> None:
-        write_error(
-            self.db, self.run_id, error, format_from_suffix(job.path), self.pipeline_version
-        )
+        version = self.pipeline_version
+        if error.stage == "limits":
+            version += "+" + (self.limits or limits_key(DEFAULT_OPTIONS))
+        write_error(self.db, self.run_id, error, format_from_suffix(job.path), version)
         self.errors.append(error)
 
     def summary(self) -> RunSummary:
@@ -294,12 +319,46 @@ class IngestRun:
         """Mark files gone from the corpus as removed and close the run's row."""
         mark_removed(self.db, self.gone)
         result = self.summary()
+        if result.added or result.updated or result.removed:
+            refresh_target_links(self.db)
         finish_run(self.db, result)
         return result
 
 
-def _is_unchanged(path: Path, previous: DocumentState, pipeline_version: str) -> bool:
-    if previous.status not in REUSABLE_STATUSES or previous.pipeline_version != pipeline_version:
+def pause_for_tests() -> None:
+    """Sleep CHITIEU_TEST_SLEEP_PER_DOC seconds after each stored file, when that variable is set.
+
+    Test-only: it lets the interruption tests kill a real run between documents. Unset (the
+    normal case) it does nothing; a value that is not a number is ignored.
+    """
+    value = os.environ.get(TEST_SLEEP_VARIABLE)
+    if not value:
+        return
+    try:
+        seconds = float(value)
+    except ValueError:
+        return
+    if seconds > 0:
+        time.sleep(seconds)
+
+
+def limits_key(options: Options) -> str:
+    """The reading limits of a run as a short key, stamped on rows of files a limit refused."""
+    return (
+        f"limits={options.max_file_bytes},{options.max_pdf_pages},"
+        f"{options.max_text_chars},{options.max_docx_uncompressed_bytes}"
+    )
+
+
+def _is_unchanged(
+    path: Path, previous: DocumentState, pipeline_version: str, limits: str = ""
+) -> bool:
+    if previous.status not in REUSABLE_STATUSES:
+        return False
+    versions = {pipeline_version}
+    if previous.status == "error":
+        versions.add(pipeline_version + "+" + (limits or limits_key(DEFAULT_OPTIONS)))
+    if previous.pipeline_version not in versions:
         return False
     try:
         sha256: str | None = file_sha256(path)
@@ -322,7 +381,7 @@ def ingest(
     check_corpus(corpus_dir)
     db = open_db(db_path)
     try:
-        run = IngestRun.start(db, corpus_dir)
+        run = IngestRun.start(db, corpus_dir, options=options)
         done = 0
         for batch in run.batches(options.batch_size):
             run.record(batch, process_batch(batch, options))

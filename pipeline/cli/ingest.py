@@ -7,7 +7,7 @@ import sys
 import click
 
 from pipeline.cli.common import db_option
-from pipeline.config import Options
+from pipeline.config import MiB, Options
 from pipeline.models import RunSummary
 
 
@@ -22,7 +22,28 @@ from pipeline.models import RunSummary
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=Options().batch_size, show_default=True
 )
-def ingest(corpus: str, db_path: str, no_prefect: bool, batch_size: int) -> None:
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=Options().max_file_bytes / MiB,
+    show_default=True,
+    help="Files larger than this many MB are recorded as errors, not read.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=Options().max_pdf_pages,
+    show_default=True,
+    help="PDFs with more pages than this are recorded as errors, not read.",
+)
+def ingest(
+    corpus: str,
+    db_path: str,
+    no_prefect: bool,
+    batch_size: int,
+    max_file_mb: float,
+    max_pages: int,
+) -> None:
     """Ingest every file under CORPUS (default: corpus/) into the store.
 
     Unchanged files are skipped, changed ones replaced, vanished ones marked removed; a file
@@ -31,7 +52,11 @@ def ingest(corpus: str, db_path: str, no_prefect: bool, batch_size: int) -> None
     from pipeline.discover import check_corpus
 
     check_corpus(corpus)
-    options = Options(batch_size=batch_size)
+    options = Options(
+        batch_size=batch_size,
+        max_file_bytes=int(max_file_mb * MiB),
+        max_pdf_pages=max_pages,
+    )
     with _progress_bar() as progress:
         if no_prefect:
             from pipeline.ingest import ingest as run_ingest

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.config import Options
+from pipeline.config import MiB, Options
 from pipeline.errors import ReadError
 from pipeline.models import ReadResult
 from pipeline.readers.detect import detect_format
@@ -38,10 +38,7 @@ def read_file(path: Path, options: Options | None = None) -> ReadResult:
         if not path.is_file():
             raise ReadError("read", "not a regular file")
         if size > options.max_file_bytes:
-            raise ReadError(
-                "limits",
-                f"file is {size} bytes, over the limit of {options.max_file_bytes} (max_file_bytes)",
-            )
+            raise ReadError("limits", too_large_message(size, options.max_file_bytes))
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ReadError("read", "file not found") from exc
@@ -54,16 +51,30 @@ def read_file(path: Path, options: Options | None = None) -> ReadResult:
     return read_bytes(data, path, options)
 
 
+def too_large_message(size: int, limit: int) -> str:
+    """ "too large (52 MB > 50 MB limit): ..." with the exact byte counts and how to raise it."""
+    return (
+        f"too large ({human_size(size)} > {human_size(limit)} limit): file is {size} bytes, "
+        f"over the limit of {limit} (max_file_bytes; raise it with --max-file-mb)"
+    )
+
+
+def human_size(size: int) -> str:
+    """A byte count for people: 54525952 → "52 MB", 1536 → "1.5 KB", 100 → "100 bytes"."""
+    if size >= MiB:
+        return f"{round(size / MiB, 1):g} MB"
+    if size >= 1024:
+        return f"{round(size / 1024, 1):g} KB"
+    return f"{size} bytes"
+
+
 def read_bytes(data: bytes, path: Path, options: Options | None = None) -> ReadResult:
     """The text of ``data``, a file's content; ``path`` only lends its extension."""
     options = options or Options()
     if not data:
         raise ReadError("read", "empty file (0 bytes)")
     if len(data) > options.max_file_bytes:
-        raise ReadError(
-            "limits",
-            f"file is {len(data)} bytes, over the limit of {options.max_file_bytes} (max_file_bytes)",
-        )
+        raise ReadError("limits", too_large_message(len(data), options.max_file_bytes))
     file_format = detect_format(Path(path), data)
     try:
         result = READERS[file_format](data, options)

@@ -2,7 +2,8 @@
 
 pypdfium2 is the text source (fast, hundreds of pages a second). pdfplumber is asked only for a
 page whose pypdfium2 text is mostly unmapped glyphs, and its answer is kept only when it is not
-``(cid:NN)`` garbage itself. Pages without a text layer are offered to :func:`ocr_pages`.
+``(cid:NN)`` garbage itself. Pages without a text layer are offered to :func:`ocr_pages`
+(tesseract, see :mod:`pipeline.ocr`); pages typed in TCVN3/VNI fonts are converted to Unicode.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from collections.abc import Sequence
 
 import pypdfium2
 
+from pipeline import ocr
 from pipeline.config import Options
 from pipeline.errors import ReadError
+from pipeline.legacy import convert_legacy
 from pipeline.models import ReadResult
 
 EOF_MARKER = b"%%EOF"
@@ -43,7 +46,8 @@ def read_pdf(data: bytes, options: Options) -> ReadResult:
         if page_count > options.max_pdf_pages:
             raise ReadError(
                 "limits",
-                f"PDF has {page_count} pages, over the limit of {options.max_pdf_pages} (max_pdf_pages)",
+                f"too many pages: PDF has {page_count} pages, over the limit of "
+                f"{options.max_pdf_pages} (max_pdf_pages; raise it with --max-pages)",
             )
         if page_count == 0:
             raise ReadError("pdf", "PDF has no pages")
@@ -57,17 +61,19 @@ def read_pdf(data: bytes, options: Options) -> ReadResult:
     empty = [
         number for number, text in enumerate(chunks, start=1) if len(text.strip()) < MIN_PAGE_CHARS
     ]
-    recognised = ocr_pages(data, empty, options) if empty and options.ocr != "off" else {}
+    recognised = ocr_pages(data, empty, options) if empty else {}
     for number, text in recognised.items():
         chunks[number - 1] = text
+    chunks, encoding = convert_legacy_pages(chunks)
     warnings = tuple(
-        f"page {number} has no text layer" for number in empty if number not in recognised
+        no_text_layer_warning(number, options) for number in empty if number not in recognised
     )
     if len(empty) == page_count and not recognised:
         warnings += ("no page has a text layer (scanned PDF?); OCR needed",)
     return ReadResult(
         chunks=tuple(chunks),
         format="pdf",
+        encoding=encoding,
         paged=True,
         ocr_pages=tuple(sorted(recognised)),
         warnings=warnings,
@@ -75,12 +81,38 @@ def read_pdf(data: bytes, options: Options) -> ReadResult:
 
 
 def ocr_pages(data: bytes, page_numbers: Sequence[int], options: Options) -> dict[int, str]:
-    """Text recognised on the given 1-based pages, by page number.
+    """Text recognised on the given 1-based pages, by page number (see :mod:`pipeline.ocr`).
 
-    The seam for OCR of scanned pages: it recognises nothing yet, so those pages stay empty and
-    are reported in the result's warnings.
+    Raises ReadError when tesseract fails on a page; returns nothing when OCR is off or not
+    installed (the caller says so in the warnings).
     """
-    return {}
+    if options.ocr == "off" or ocr.ocr_unavailable_reason(options.ocr_languages) is not None:
+        return {}
+    try:
+        return ocr.ocr_pdf_pages(data, page_numbers, options.ocr_languages)
+    except ocr.OcrError as exc:
+        raise ReadError("ocr", f"OCR of a scanned page failed: {exc}") from exc
+
+
+def no_text_layer_warning(page: int, options: Options) -> str:
+    """What the user is told about a page without text that was not OCR'd, and why not."""
+    if options.ocr == "off":
+        return f"page {page} has no text layer and OCR is off (Options.ocr)"
+    reason = ocr.ocr_unavailable_reason(options.ocr_languages)
+    if reason is not None:
+        return f"page {page} has no text layer and {reason}"
+    return f"page {page} has no text layer and OCR found no text on it"
+
+
+def convert_legacy_pages(chunks: Sequence[str]) -> tuple[list[str], str | None]:
+    """Pages typed in a legacy font encoding (TCVN3, VNI) converted to Unicode, and which one."""
+    converted: list[str] = []
+    found: str | None = None
+    for text in chunks:
+        text, encoding = convert_legacy(text)
+        found = found or encoding
+        converted.append(text)
+    return converted, found
 
 
 def _page_text(document: pypdfium2.PdfDocument, index: int, data: bytes) -> str:
