@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import unicodedata
 from pathlib import Path
 
@@ -323,19 +322,13 @@ def test_seed_gold_precision_recall() -> None:
 EXTRA_FILES = sorted(EXTRA.glob("*.txt"))
 
 
-def test_corpus_extra_offsets_and_speed() -> None:
-    total_chars = 0
-    elapsed = 0.0
+def test_corpus_extra_offsets() -> None:
+    """Every mention on real documents is its own text slice (speed: see bench/)."""
     for path in EXTRA_FILES:
         text = _read(path)
-        started = time.perf_counter()
         found = detect_document_date(text)
-        mentions = extract_dates(text, found.value if found else None)
-        elapsed += time.perf_counter() - started
-        total_chars += len(text)
-        for d in mentions:
+        for d in extract_dates(text, found.value if found else None):
             assert text[d.start : d.end] == d.text
-    assert elapsed / (total_chars / 5000) < 0.005  # under 5 ms per 5 KB
 
 
 def test_cited_document_dates_are_not_the_document_date() -> None:

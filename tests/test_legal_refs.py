@@ -8,7 +8,6 @@ the pipeline.
 from __future__ import annotations
 
 import json
-import time
 import unicodedata
 from pathlib import Path
 
@@ -686,16 +685,10 @@ def test_seed_documents_f1() -> None:
 
 
 @pytest.mark.skipif(not EXTRA.exists(), reason="extra corpus not available")
-def test_extra_corpus_offsets_and_speed() -> None:
-    total_seconds = 0.0
-    total_chars = 0
+def test_extra_corpus_offsets() -> None:
+    """Every reference on real documents is its own text slice, in order (speed: see bench/)."""
     for path in sorted(EXTRA.glob("*.txt")):
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-        dates = extract_dates(text)
-        started = time.perf_counter()
-        refs = extract_legal_refs(text, dates)
-        total_seconds += time.perf_counter() - started
-        total_chars += len(text)
+        refs = extract_legal_refs(text, extract_dates(text))
         check_offsets(text, refs)
         assert refs == sorted(refs, key=lambda r: (r.start, r.end))
-    assert total_seconds / (total_chars / 5000) < 0.005
