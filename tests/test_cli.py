@@ -114,6 +114,8 @@ def test_export_jsonl_parses_line_by_line(
         (["ingest", "{tmp}/missing", "--db", "{db}", "--no-prefect"], "corpus folder not found"),
         (["ingest", "{tmp}/file.txt", "--db", "{db}", "--no-prefect"], "not a folder"),
         (["ingest", "{tmp}", "--db", "{tmp}", "--no-prefect"], "database path is a folder"),
+        (["ingest", "{tmp}", "--db", "{tmp}/junk.db"], "cannot open database"),
+        (["ingest", "{tmp}/missing", "--db", "{db}"], "corpus folder not found"),
         (["search", "hợp AND", "--db", "{db}"], 'bad search query "hợp AND"'),
         (["search", '"hợp tác', "--db", "{db}"], "bad search query"),
         (["show", "nothing.txt", "--db", "{db}"], "no document 'nothing.txt'"),

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "pipeline.cli.export",
     "pipeline.cli.eval",
     "pipeline.cli.audit",
+    "pipeline.cli.targets",
     "pipeline.cli.report",
     "pipeline.cli.serve",
 )

@@ -50,8 +50,11 @@ def ingest(
     that cannot be read is recorded as an error and the run goes on.
     """
     from pipeline.discover import check_corpus
+    from pipeline.store import open_db
 
+    # Check what a user can get wrong before Prefect starts, so a mistake stays one line.
     check_corpus(corpus)
+    open_db(db_path).close()
     options = Options(
         batch_size=batch_size,
         max_file_bytes=int(max_file_mb * MiB),
