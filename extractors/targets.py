@@ -35,7 +35,7 @@ HEADING_NUMBER = re.compile(
 MARKUP = re.compile(r"[*_#|]+")
 WORD = re.compile(r"\S+")
 MAX_HEADING_CHARS = 200
-MAX_METRIC_WORDS = 14
+MAX_METRIC_WORDS = 16
 # How far back in a sentence cues are looked for (a long list still shares its opening cue).
 MAX_LOOKBACK = 600
 AMOUNT_UNITS = ("%", None)
@@ -353,7 +353,7 @@ class _Reader:
         after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
         if rules.CHANGE_AFTER.match(after) or re.search(r"\b(?:tăng|giảm)(?: thêm)?\s*$", before):
             return None
-        if rules.FREQUENCY_CUES.search(before):
+        if rules.FREQUENCY_CUES.search(before) or not self._measured(figure, clause_start):
             return None
         sentence_before = self.lower[sentence.start : figure.start]
         value = self._date_before(sentence.start, figure.start)
