@@ -1,0 +1,1 @@
+"""Datasette configuration for ``chitieu serve``: metadata, templates and the chitieu plugin."""
