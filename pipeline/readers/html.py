@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, T
 from bs4 import ProcessingInstruction as SoupPI
 
 from pipeline.errors import ReadError
+from pipeline.legacy import decode_legacy_bytes, encoding_for_font, font_is_all_caps, to_unicode
 from pipeline.models import ReadResult
 from pipeline.readers.txt import decode_single_byte, reject_binary
 
@@ -75,6 +76,11 @@ CELL_TAGS = frozenset(("td", "th"))
 CELL_SEPARATOR = " | "
 # Server-side template code left in saved pages (<?php ... ?>, <% ... %>).
 TEMPLATE_CODE_PATTERN = re.compile(r"<\?(?!xml).*?\?>|<%.*?%>", re.S)
+# Declared charsets under which TCVN3/VNI pages were saved (their bytes read as Western text).
+EIGHT_BIT_WESTERN_CHARSETS = frozenset(("cp1252", "iso8859-1", "iso8859-15", "cp1258"))
+FONT_FAMILY_PATTERN = re.compile(r"font-family\s*:\s*([^,;]+)", re.I)
+# The characters cp1252 puts at 0x80-0x9F: 8-bit text, not Unicode Vietnamese.
+CP1252_SPECIALS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 META_CHARSET_PATTERN = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w:.-]+)", re.I)
 ISO_DATE_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 DMY_DATE_PATTERN = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -112,6 +118,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
     reject_binary(data)
     utf8_text = _try_decode(data, "utf-8")
     declared = _declared_charset(data)
+    if declared in EIGHT_BIT_WESTERN_CHARSETS:
+        legacy = decode_legacy_bytes(data)  # TCVN3/VNI pages were often saved as windows-1252
+        if legacy is not None:
+            return legacy
     if declared and declared not in ("utf-8", "utf8"):
         declared_text = _try_decode(data, declared)
         has_non_ascii = any(byte > 127 for byte in data)
@@ -150,6 +160,7 @@ def read_html(data: bytes) -> ReadResult:
             soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # noqa: BLE001 - any parser failure is a read error
         raise ReadError("html", f"HTML could not be parsed: {exc}") from exc
+    encoding = convert_legacy_font_text(soup) or encoding
     title = page_title(soup)
     published = published_date(soup)
     for node in soup.find_all(
@@ -175,6 +186,38 @@ def read_html(data: bytes) -> ReadResult:
         published=published,
         warnings=found,
     )
+
+
+def convert_legacy_font_text(soup: BeautifulSoup) -> str | None:
+    """Convert, in place, text inside elements set in a legacy font (``<font face=".VnTime">``,
+    ``style="font-family: VNI-Times"``) to Unicode; returns the first legacy encoding met."""
+    found: str | None = None
+    for tag in soup.find_all(True):
+        font = _declared_font(tag)
+        encoding = encoding_for_font(font) if font else None
+        if encoding is None:
+            continue
+        for node in tag.find_all(string=True):
+            if isinstance(node, Comment | SoupPI | Declaration | Doctype):
+                continue
+            text = str(node)
+            if any(ord(char) > 0xFF and char not in CP1252_SPECIALS for char in text):
+                continue  # already Unicode Vietnamese, whatever the font says
+            converted = to_unicode(text, encoding, uppercase=font_is_all_caps(font))
+            if converted != text:
+                node.replace_with(NavigableString(converted))
+                found = found or encoding
+    return found
+
+
+def _declared_font(tag: Tag) -> str | None:
+    if tag.attrs is None:
+        return None
+    face = tag.get("face")
+    if face:
+        return str(face).split(",")[0].strip(" '\"")
+    match = FONT_FAMILY_PATTERN.search(str(tag.get("style") or ""))
+    return match.group(1).strip(" '\"") if match else None
 
 
 def page_title(soup: BeautifulSoup) -> str | None:
