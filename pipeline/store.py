@@ -300,11 +300,13 @@ def open_db(db_path: str | os.PathLike[str], *, create: bool = True) -> sqlite_u
         db.execute("PRAGMA busy_timeout = 10000")
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
+        # Every statement is CREATE ... IF NOT EXISTS: running them on each open is a no-op on a
+        # current store and adds tables and indexes appended to SCHEMA to an older one.
+        with db.atomic():
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
         if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            with db.atomic():
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:
         raise ChitieuError(f"cannot open database {path}: {exc}") from None
