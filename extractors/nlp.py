@@ -11,7 +11,9 @@ under versioned names and read the document's date from ``doc.user_data["publish
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +49,37 @@ if not Doc.has_extension("document_date"):
 # numbers such as "455.523", "3,8", "13-NQ/TW" and "11/6/2019" whole.
 _PREFIX = re.compile(r"""^[\(\[\{"'“‘«–—-](?=\S)""")
 _SUFFIX = re.compile(r"""(?<=\S)[\)\]\}"'”’»,;:!?…]$|(?<=\S)\.$""")
+
+
+# Tone placement: "hoà"/"hòa", "thuỷ"/"thủy", "khoẻ"/"khỏe" are both in official use. The word
+# tables spell the mark on the first vowel, so extractors match on a copy of the text with the
+# mark moved there (same length, so offsets hold) and items quote the original text.
+TONE_MOVABLE_PAIRS = frozenset({("o", "a"), ("o", "e"), ("u", "y")})
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# A vowel pair closing a syllable (no coda letter after it), not the "qu" onset.
+_OPEN_VOWEL_PAIR = re.compile(r"(?<![qQ])([oOuU])([^\W\d_])(?![^\W\d_])")
+
+
+def _move_tone_to_first_vowel(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    decomposed = unicodedata.normalize("NFD", second)
+    base, marks = decomposed[0], decomposed[1:]
+    if (first.lower(), base.lower()) not in TONE_MOVABLE_PAIRS or marks not in TONE_MARKS:
+        return match.group(0)
+    return unicodedata.normalize("NFC", first + marks) + base
+
+
+def tone_on_first_vowel(text: str) -> str:
+    """``text`` with "oà, oé, uỷ"-style tone placement moved to the first vowel ("òa, óe, ủy").
+
+    Same length as ``text``, for matching only: "hoà", "thuỷ", "uỷ ban", "khoá" then meet
+    the word tables' "hòa", "thủy", "ủy ban", "khóa".
+    """
+    return _OPEN_VOWEL_PAIR.sub(_move_tone_to_first_vowel, text)
+
+
+def _requote(items: Iterable[Any], text: str) -> tuple[Any, ...]:
+    return tuple(replace(item, text=text[item.start : item.end]) for item in items)
 
 
 def _text(doc: Doc) -> str:
@@ -145,6 +178,7 @@ def load() -> Language:
 
 def extract_document(text: str, published: str | None = None) -> Extraction:
     """Every figure, date, legal reference and target in ``text`` (canonical document text)."""
+    original, text = text, tone_on_first_vowel(text)
     nlp = load()
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text
@@ -153,9 +187,9 @@ def extract_document(text: str, published: str | None = None) -> Extraction:
         doc = component(doc)
     items = _items(doc)
     return Extraction(
-        figures=tuple(items["figures"]),
-        dates=tuple(items["dates"]),
-        legal_refs=tuple(items["legal_refs"]),
-        targets=tuple(items["targets"]),
+        figures=_requote(items["figures"], original),
+        dates=_requote(items["dates"], original),
+        legal_refs=_requote(items["legal_refs"], original),
+        targets=_requote(items["targets"], original),
         document_date=doc._.document_date,
     )
