@@ -233,6 +233,8 @@ class _Reader:
             return None
         after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
         for found in _deadlines(after, 0):
+            if found.rule not in ("deadline.den_nam", "deadline.period"):
+                continue
             if found.start < 40 and self._is_future(found.value):
                 return "goal.deadline_after"
         heading = self._heading_goal(sentence)
