@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from pipeline.errors import ChitieuError
@@ -69,5 +70,8 @@ def discover(corpus_dir: str | os.PathLike[str]) -> list[Path]:
 
 
 def relative_path(path: Path, root: Path) -> str:
-    """``path`` relative to the corpus root, POSIX separators (the store's document key)."""
-    return Path(os.path.relpath(path, root)).as_posix()
+    """``path`` relative to the corpus root, POSIX separators, NFC (the store's document key).
+
+    NFC so a name written decomposed (as macOS writes "Quyết định.txt") is found when typed.
+    """
+    return unicodedata.normalize("NFC", Path(os.path.relpath(path, root)).as_posix())

@@ -7,6 +7,7 @@ so no logic lives in the flow alone.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -118,6 +119,8 @@ def process_file(path: Path, rel_path: str, options: Options = DEFAULT_OPTIONS) 
         extraction = extract_document(text, result.published)
     except ReadError as exc:
         return IngestError(rel_path, exc.stage or stage, one_line(exc.reason), sha256)
+    except OSError as exc:
+        return IngestError(rel_path, stage, one_line(unreadable_reason(path, exc)), sha256)
     except Exception as exc:  # one bad file must never stop a run
         reason = one_line(f"{type(exc).__name__}: {exc}")
         return IngestError(rel_path, stage, reason, sha256)
@@ -145,6 +148,21 @@ def process_file(path: Path, rel_path: str, options: Options = DEFAULT_OPTIONS) 
         warnings=warnings,
     )
     return ProcessedDocument(document, passages, extraction)
+
+
+def unreadable_reason(path: Path, exc: OSError) -> str:
+    """Why a file could not be opened, said plainly (dangling or looping link, vanished file)."""
+    if path.is_symlink():
+        target = os.readlink(path)
+        if exc.errno == errno.ELOOP:
+            return f"symlink loop: {path.name} -> {target} points back to itself"
+        if not path.exists():
+            return f"dangling symlink: {path.name} -> {target}, which does not exist"
+    if isinstance(exc, FileNotFoundError):
+        return "file disappeared before it could be read (deleted or moved during the run)"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot open file: {exc.strerror or exc}"
 
 
 def ground_extraction(text: str, extraction: Extraction) -> tuple[Extraction, int]:
