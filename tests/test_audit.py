@@ -318,3 +318,9 @@ def test_audit_command_rejects_unknown_ids(corpus_db: Path, ref: str, message: s
     result = CliRunner().invoke(main, ["audit", ref, "--db", str(corpus_db)])
     assert result.exit_code == 1
     assert result.output.startswith(message) and result.output.count("\n") == 1
+
+
+def test_terminal_output_marks_the_item_in_reverse_video(corpus_db: Path) -> None:
+    item = f"F{_first_id(corpus_db, 'figures', '100 hợp tác xã')}"
+    text = format_audit(audit_item(open_db(corpus_db, create=False), item), color=True)
+    assert "\x1b[1;7m100 hợp tác xã\x1b[0m" in text and "[[" not in text
