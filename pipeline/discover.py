@@ -58,11 +58,12 @@ def discover(corpus_dir: str | os.PathLike[str]) -> list[Path]:
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = not is_dir and entry.is_file(follow_symlinks=True)
             except OSError:  # a symlink loop (ELOOP) on the entry itself
-                is_dir = False
+                is_dir = is_file = False
             if is_dir:
                 walk(path)
-            elif entry.is_file(follow_symlinks=True) or entry.is_symlink():
+            elif is_file or entry.is_symlink():
                 found.append(path)
 
     walk(root)
