@@ -69,6 +69,7 @@ def test_metadata_names_the_database_and_facets() -> None:
         "targets_by_deadline",
         "most_cited_documents",
         "ingest_errors",
+        "conflicts",
     }
 
 
@@ -80,6 +81,7 @@ def test_metadata_names_the_database_and_facets() -> None:
         ("most_cited_documents", {}),
         ("ingest_errors", {}),
         ("targets_stated_twice", {}),
+        ("conflicts", {}),
     ],
 )
 def test_canned_queries_run_on_the_store(store: Path, query: str, params: dict) -> None:
@@ -105,7 +107,7 @@ def _get(store: Path, paths: list[str]) -> list:
 def test_datasette_links_items_to_their_audit_page(store: Path) -> None:
     name = database_name(store)
     (target_id, surface), *_ = _rows(store, "SELECT id, text FROM targets ORDER BY id")
-    row, audit, missing, search, conflicts, insert = _get(
+    row, audit, missing, search, conflicts, canned, groups = _get(
         store,
         [
             f"/{name}/targets/{target_id}",
@@ -114,6 +116,7 @@ def test_datasette_links_items_to_their_audit_page(store: Path) -> None:
             f"/{name}/passages?_search=h%E1%BB%A3p+t%C3%A1c+x%C3%A3",
             "/-/chitieu/conflicts",
             f"/{name}/targets_by_deadline?deadline=",
+            f"/{name}/target_groups",
         ],
     )
     assert row.status_code == 200
@@ -123,7 +126,8 @@ def test_datasette_links_items_to_their_audit_page(store: Path) -> None:
     assert missing.status_code == 404 and "no target T999999" in missing.text
     assert search.status_code == 200 and "where search matches" in search.text
     assert conflicts.status_code == 200 and "Target conflicts" in conflicts.text
-    assert insert.status_code == 200 and f'href="/-/chitieu/audit/T{target_id}"' in insert.text
+    assert canned.status_code == 200 and f'href="/-/chitieu/audit/T{target_id}"' in canned.text
+    assert groups.status_code == 200 and f'href="/-/chitieu/audit/T{target_id}"' in groups.text
 
 
 def test_datasette_is_read_only(store: Path) -> None:

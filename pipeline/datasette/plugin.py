@@ -25,6 +25,8 @@ from pipeline.store import target_rows
 PLUGIN = "chitieu"
 AUDIT_PATH = "/-/chitieu/audit/"
 TYPED_ID = re.compile(r"[FDLTP]\d+")
+# Columns of canned queries that hold typed ids (one, or several separated by spaces).
+ITEM_COLUMNS = ("item", "items", "first_item", "second_item")
 KIND_LABELS = {
     "figure": "Figure",
     "date": "Date",
@@ -46,15 +48,23 @@ def render_cell(row, value, column, table, database, datasette):
         href = datasette.urls.path(AUDIT_PATH + item_id)
         title = f"Show {item_id} highlighted in its passage"
         return Markup(f'<a href="{escape(href)}" title="{escape(title)}">{escape(value)}</a>')
-    if column in ("item", "items") and isinstance(value, str) and value:
+    if table == "target_groups" and column == "target_id" and value is not None:
+        return _links(datasette, [f"T{value}"])
+    if table == "conflicts" and column in ("first_id", "second_id") and value is not None:
+        return _links(datasette, [f"{'T' if row['kind'] == 'target' else 'F'}{value}"])
+    if column in ITEM_COLUMNS and isinstance(value, str) and value:
         ids = value.split()
         if all(TYPED_ID.fullmatch(item_id) for item_id in ids):
-            links = (
-                f'<a href="{escape(datasette.urls.path(AUDIT_PATH + item_id))}">{item_id}</a>'
-                for item_id in ids
-            )
-            return Markup(" ".join(links))
+            return _links(datasette, ids)
     return None
+
+
+def _links(datasette, ids: list[str]) -> Markup:
+    links = (
+        f'<a href="{escape(datasette.urls.path(AUDIT_PATH + item_id))}">{item_id}</a>'
+        for item_id in ids
+    )
+    return Markup(" ".join(links))
 
 
 @hookimpl
