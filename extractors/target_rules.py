@@ -45,13 +45,15 @@ HEADING_GOAL_CUES: dict[str, re.Pattern[str]] = {
 PAST_CUES: dict[str, re.Pattern[str]] = {
     "past.tinh_den": re.compile(r"\btính (?:đến|tới)\b", _FLAGS),
     "past.hien_co": re.compile(r"\bhiện (?:nay )?(?:có|còn|đã|đang)\b|\bhiện nay\b", _FLAGS),
-    "past.da": re.compile(r"\bđã\b", _FLAGS),
+    # "đã" reports, except inside a measured phrase ("lao động đã qua đào tạo", "đã được số hóa").
+    "past.da": re.compile(r"\bđã\b(?! (?:qua|được))", _FLAGS),
     "past.dat_duoc": re.compile(r"\bđạt được\b", _FLAGS),
     "past.qua": re.compile(r"\b(?:sau|qua) \d+ năm\b|\bnhiệm kỳ qua\b|\btrong năm qua\b", _FLAGS),
     "past.uoc_thuc_hien": re.compile(r"\bước (?:thực hiện|đạt|tính)\b", _FLAGS),
     "past.ket_qua": re.compile(r"\bkết quả\b|\bthực hiện được\b", _FLAGS),
     "past.bang": re.compile(r"\bbằng \S+% (?:dự toán|kế hoạch|chỉ tiêu)", _FLAGS),
     "past.cung_ky": re.compile(r"\bcùng kỳ\b", _FLAGS),
+    "past.theo_bao_cao": re.compile(r"\btheo báo cáo\b", _FLAGS),
     "past.toan_tinh_co": re.compile(
         r"\b(?:toàn tỉnh|toàn thành phố|toàn huyện|cả nước|trên địa bàn (?:tỉnh|huyện|xã)?) có\b",
         _FLAGS,
@@ -60,6 +62,13 @@ PAST_CUES: dict[str, re.Pattern[str]] = {
 
 # A figure followed by these words measures a change against a past state, not a goal or state.
 CHANGE_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,6}?so (?:với|cùng)\b", _FLAGS)
+# A share of a plan or estimate ("bằng 112,1% chỉ tiêu", "đạt 16,97% kế hoạch năm 2025") reports
+# how far a goal was met; a change against the same period last year reports, too.
+ACHIEVEMENT_AFTER = re.compile(
+    r"^\s*(?:của\s+)?(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu|nhiệm vụ)\b"
+    r"|^\s*(?:[^\s,;]+\s+){0,6}?so (?:với )?cùng kỳ\b",
+    _FLAGS,
+)
 # Dates that a figure is compared against, not dated by ("so với năm 2003", "so cùng kỳ năm 2019").
 COMPARISON_LEAD = re.compile(r"\bso (?:với|cùng)(?: cùng)?(?: kỳ)?\s*$", _FLAGS)
 

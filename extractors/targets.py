@@ -210,28 +210,44 @@ class _Reader:
 
     def _goal(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
         """The rule of the goal cue governing ``figure``, or None."""
-        before = self.lower[max(sentence.start, figure.start - MAX_LOOKBACK) : figure.start]
-        clause_before = self.lower[max(clause_start, figure.start - MAX_LOOKBACK) : figure.start]
+        after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
+        if rules.ACHIEVEMENT_AFTER.match(after):
+            return None
+        # Cues inside parentheses explain a word, they do not govern the sentence.
+        before = _mask_parentheses(
+            self.lower[max(sentence.start, figure.start - MAX_LOOKBACK) : figure.start]
+        )
+        clause_before = before[max(0, len(before) - (figure.start - clause_start)) :]
         goal_at, goal_rule = -1, None
+        goal_starts: list[int] = []
         for name, pattern in rules.GOAL_CUES.items():
             for match in pattern.finditer(before):
+                goal_starts.append(match.start())
                 if match.start() > goal_at:
                     goal_at, goal_rule = match.start(), name
         # A report cue anywhere earlier in the sentence outweighs an earlier goal cue; the weak
         # "đã" only counts in the figure's own clause and when no goal cue is in the sentence.
         past_at = -1
+        clause_offset = len(before) - len(clause_before)
         for name, pattern in rules.PAST_CUES.items():
-            if name == "past.da" and goal_rule:
-                continue
             scope_text = clause_before if name == "past.da" else before
             offset = len(before) - len(scope_text)
             for match in pattern.finditer(scope_text):
-                past_at = max(past_at, offset + match.start())
+                at = offset + match.start()
+                if name == "past.da" and clause_offset <= goal_at < at:
+                    continue  # "phấn đấu ... đã ..." : the "đã" belongs to what is measured
+                past_at = max(past_at, at)
+        if goal_rule is not None and goal_at > past_at >= 0:
+            # A goal cue after a report cue governs only when it opens a clause of its own
+            # ("năm 2024 đã đạt 90%, phấn đấu năm 2025 đạt 95%"), not when it names a goal the
+            # report measures against ("đã thu đạt ..., bằng 112,1% chỉ tiêu phấn đấu").
+            openers = [before[:at].rstrip() for at in goal_starts if at > past_at]
+            if not any(not o or o[-1] in ",;:." for o in openers):
+                return None
         if goal_rule is not None and goal_at > past_at:
             return goal_rule
         if past_at >= 0:
             return None
-        after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
         for found in _deadlines(after, 0):
             if found.rule not in ("deadline.den_nam", "deadline.period"):
                 continue
@@ -495,6 +511,11 @@ class _Reader:
 
 _GOAL_WORDS = ("từ nay", "trong", "đến", "tới")
 _NOT_VERBS = frozenset({"đạt", "có", "là", "và", "với", "trong đó", "gồm"})
+
+
+def _mask_parentheses(text: str) -> str:
+    """``text`` with what is inside parentheses blanked (same length)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
 
 
 def _clean(phrase: str) -> str:

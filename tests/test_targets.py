@@ -565,3 +565,64 @@ def test_seed_targets_f1():
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.90, (precision, recall)
     assert metric_agree / matched >= 0.6
+
+
+# Report sentences that name a goal, or explain a word with one, set no target.
+@pytest.mark.parametrize(
+    ("text", "anchor", "ref_date"),
+    [
+        (
+            "Hải quan đã thu đạt 4.290,3 tỷ đồng, bằng 112,1% chỉ tiêu phấn đấu (3.800 tỷ đồng).",
+            "3.800 tỷ đồng",
+            None,
+        ),
+        (
+            "Hải quan đã thu đạt 4.290,3 tỷ đồng, bằng 112,1% chỉ tiêu phấn đấu (3.800 tỷ đồng).",
+            "112,1%",
+            None,
+        ),
+        (
+            "Giá trị sản xuất quý I đạt 655,44 tỷ đồng, đạt 16,97% kế hoạch năm 2025.",
+            "16,97%",
+            "2025-04-10",
+        ),
+        (
+            "Tốc độ tăng trưởng GRDP (chỉ tiêu tổng sản phẩm trên địa bàn) tăng 4,44%.",
+            "4,44%",
+            None,
+        ),
+        (
+            "Phấn đấu thu ngân sách năm 2025 đạt 5.000 tỷ đồng, tăng 15,8% so với cùng kỳ.",
+            "15,8%",
+            "2025-06-30",
+        ),
+    ],
+)
+def test_report_naming_a_goal_is_not_a_target(text, anchor, ref_date):
+    targets, _ = run(text, ref_date)
+    assert target_at(targets, text, anchor) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value", "deadline"),
+    [
+        (
+            "Năm 2024 đã đạt 90%, phấn đấu đến năm 2026 đạt 95% số xã có nhà văn hóa.",
+            "95%",
+            95,
+            "2026",
+        ),
+        ("Phấn đấu đến năm 2030, tỷ lệ lao động đã qua đào tạo đạt 75%.", "75%", 75, "2030"),
+        (
+            "Phấn đấu thu ngân sách năm 2025 đạt 5.000 tỷ đồng, tăng 15,8% so với cùng kỳ.",
+            "5.000 tỷ đồng",
+            5e12,
+            "2025",
+        ),
+    ],
+)
+def test_goal_clause_after_a_report(text, anchor, value, deadline):
+    targets, _ = run(text, "2025-06-30")
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert (target.value, target.deadline) == (value, deadline)
