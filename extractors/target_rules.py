@@ -28,7 +28,6 @@ GOAL_CUES: dict[str, re.Pattern[str]] = {
     "goal.quyet_tam": re.compile(r"\bquyết tâm\b", _FLAGS),
     "goal.dat_ra": re.compile(r"\b(?:đề ra|đặt ra) (?:\d+ )?(?:mục tiêu|chỉ tiêu)", _FLAGS),
     "goal.dinh_huong": re.compile(r"\bđịnh hướng\b.*\bđến năm \d{4}", _FLAGS),
-    "goal.du_bao": re.compile(r"\bdự báo\b|\bdự kiến\b", _FLAGS),
 }
 
 # Heading words that put the figures of a whole section under a goal ("II. MỤC TIÊU",

@@ -193,10 +193,14 @@ class _Reader:
             previous = figure
             column = self.columns.get(figure.start)
             if column is not None:
+                # Future columns are targets only in a table titled as goals ("CHỈ TIÊU ...",
+                # "Mục tiêu ...", "DỰ BÁO ..."); a budget table's years are allocations.
                 if column.actual:
                     figures_out.append(replace(figure, as_of=column.year))
-                else:
+                elif self._heading_goal(sentence):
                     targets.append(self._table_target(figure, column))
+                    figures_out.append(figure)
+                else:
                     figures_out.append(figure)
                 continue
             target = self._target(figure, sentence, clause_start, list_head)

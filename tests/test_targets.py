@@ -408,6 +408,8 @@ def test_heading_goal_ends_at_next_section():
 
 TABLE = """**PHỤ LỤC 01**
 
+**CHỈ TIÊU PHÁT TRIỂN VÙNG NGUYÊN LIỆU GIAI ĐOẠN 2026 - 2030**
+
 |
 **TT**
 |
@@ -461,7 +463,7 @@ def test_table_estimate_column_is_an_actual():
 
 
 def test_markdown_table_row_years():
-    text = "| Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027 |\n|---|---|---|---|\n| Tỷ lệ che phủ rừng | % | 45,2 | 46,0 |\n"
+    text = "**1. Mục tiêu cụ thể**\n\n| Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027 |\n|---|---|---|---|\n| Tỷ lệ che phủ rừng | % | 45,2 | 46,0 |\n"
     targets, _ = run(text, "2025-11-20")
     assert [(t.value, t.deadline, t.metric) for t in targets] == [
         (45.2, "2026", "tỷ lệ che phủ rừng"),
@@ -626,3 +628,12 @@ def test_goal_clause_after_a_report(text, anchor, value, deadline):
     target = target_at(targets, text, anchor)
     assert target is not None
     assert (target.value, target.deadline) == (value, deadline)
+
+
+def test_budget_table_years_are_not_targets():
+    text = TABLE.replace(
+        "**CHỈ TIÊU PHÁT TRIỂN VÙNG NGUYÊN LIỆU GIAI ĐOẠN 2026 - 2030**",
+        "**DỰ TOÁN THU NGÂN SÁCH NHÀ NƯỚC NĂM 2026 - 2028**",
+    )
+    targets, _ = run(text, "2025-11-20")
+    assert targets == []
