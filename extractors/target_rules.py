@@ -170,3 +170,8 @@ TABLE_YEAR_HEADER = re.compile(r"^(?P<prefix>.*?)\b(?:năm\s+)?(?P<year>(?:19|20
 TABLE_ACTUAL_HEADER = re.compile(
     r"\b(?:ước|ưth|uth|thực hiện|hiện hành|kết quả|đã|ước thực hiện)\b", _FLAGS
 )
+
+# Units that count goals themselves ("26 chỉ tiêu", "5/9 tiêu chí" is measured, "3 nhiệm vụ" not).
+META_UNITS = frozenset(
+    {"chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp", "nhóm nhiệm vụ", "đột phá"}
+)

@@ -32,7 +32,7 @@ LIST_GAP = re.compile(r"^(?:\s*(?:trở lên|trở xuống))?\s*(?:,|và|,\s*và
 HEADING_NUMBER = re.compile(
     r"^[\s*_#]*(?:(?P<roman>[IVXLC]{1,6})\.|(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?|(?P<letter>[a-zđ])\))[\s*_]+"
 )
-MARKUP = re.compile(r"[*_#|]+")
+MARKUP = re.compile(r"[*_#|=]+|-{3,}")
 WORD = re.compile(r"\S+")
 MAX_HEADING_CHARS = 200
 MAX_METRIC_WORDS = 16
@@ -44,6 +44,10 @@ SUBJECT_LEADS = re.compile(
     r"^(?:[\s,:\-–]|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|trong đó|theo đó|đồng thời|là|có|thì|"
     r"tỉnh|thành phố|huyện|xã|toàn tỉnh|sẽ|tiếp tục|đưa|của tỉnh|đề ra|đặt ra)+",
     re.IGNORECASE,
+)
+# What is left of a subject that names no measured thing ("đến năm", "từ nay").
+EMPTY_SUBJECT = re.compile(
+    r"\b(?:đến|tới|từ nay|vào|năm|trong|giai đoạn|thay vì|ngoài ra|cũng|TPHCM)\b", re.IGNORECASE
 )
 PERCENT_OF = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 RATE_WORDS = re.compile(
@@ -283,15 +287,22 @@ class _Reader:
             return False
         if figure.kind == "duration" and re.search(r"(?:trong|sau|qua|thời hạn)\s*$", before):
             return False
+        if (figure.unit or "").lower() in rules.META_UNITS:
+            return False
+        if figure.unit == "tuổi" and not rules.LINK_VERBS.search(before):
+            return False  # "dân số từ 15 tuổi trở lên": an age defines who is counted
         return not (figure.kind == "ratio" and not rules.LINK_VERBS.search(before))
 
     def _deadline(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
+        clause_end = self._clause_end(sentence, figure.end)
+        after = _deadlines(self.lower[figure.end : clause_end], figure.end)
+        # "25% đến năm 2025, 40% đến năm 2030": a deadline right after its figure is its own.
+        if after and after[0].start - figure.end <= 3 and after[0].rule == "deadline.den_nam":
+            return after[0].value
         before = self.lower[sentence.start : figure.start]
         found = _deadlines(before, sentence.start)
         if found:
             return found[-1].value
-        clause_end = self._clause_end(sentence, figure.end)
-        after = _deadlines(self.lower[figure.end : clause_end], figure.end)
         if after:
             return after[0].value
         # A later clause of the same sentence may still give the deadline ("..., 40% đến năm 2030").
@@ -487,30 +498,50 @@ class _Reader:
             if PERCENT_OF.match(subject) and unit == "%":
                 subject = "tỷ lệ " + PERCENT_OF.sub("", subject)
             return _tidy(subject)
-        if post:
+        if post and not post.startswith(("so ", "với ", "(")):
             if unit == "%" and not RATE_WORDS.match(post):
                 post = "tỷ lệ " + PERCENT_OF.sub("", post)
             return _tidy(post)
-        return _tidy(unit or "")
+        return _tidy(self._subject(figure, clause_start, loose=True) or unit or "")
 
-    def _subject(self, figure: Figure, clause_start: int) -> str:
-        """What a figure measures when it comes before the figure ("tỷ lệ X đạt 50%")."""
+    def _subject(self, figure: Figure, clause_start: int, loose: bool = False) -> str:
+        """What a figure measures when it comes before the figure ("tỷ lệ X đạt 50%").
+
+        Without a link verb ("đạt", "giảm", "chiếm"...) only when ``loose``: then the words
+        before the figure ("kinh tế số đóng góp khoảng 25%").
+        """
         before = self.text[clause_start : figure.start]
         link = rules.LINK_VERBS.search(before)
-        if link is None:
+        if link is None and not loose:
             return ""
-        subject = before[: link.start()]
-        spans = [m.end() for _, p in rules.GOAL_CUES.items() for m in p.finditer(subject)]
-        spans += [m.end() for _, p in rules.DEADLINE_PATTERNS for m in p.finditer(subject.lower())]
+        subject = before[: link.start()] if link else before
+        marks = [
+            (m.start(), m.end())
+            for _, p in (*rules.GOAL_CUES.items(), *rules.DEADLINE_PATTERNS)
+            for m in p.finditer(subject.lower())
+        ]
         colon = subject.rfind(":")
-        cut = max([0, colon + 1, *spans])
-        subject = subject[cut:]
+        cut = max([0, colon + 1, *(end for _, end in marks)])
+        if not _clean(subject[cut:]).strip(" ,") and marks:
+            # "GRDP bình quân đầu người đến năm 2025 đạt ...": the subject precedes the deadline.
+            first = (
+                min(start for start, _ in marks if start >= colon + 1)
+                if any(start >= colon + 1 for start, _ in marks)
+                else len(subject)
+            )
+            subject = subject[colon + 1 : first]
+        else:
+            subject = subject[cut:]
+        if not link and len(subject.split()) > 8:
+            return ""
         words = subject.split()
         if len(words) > MAX_METRIC_WORDS and "," in subject:
             subject = subject[subject.rfind(",") + 1 :]
         subject = _clean(subject)
         subject = SUBJECT_LEADS.sub("", subject).strip(" ,")
-        return subject if len(subject.split()) >= 1 else ""
+        if not re.search(r"[^\W\d_]", EMPTY_SUBJECT.sub("", subject)):
+            return ""
+        return subject
 
 
 _GOAL_WORDS = ("từ nay", "trong", "đến", "tới")
@@ -532,7 +563,7 @@ def _tidy(metric: str) -> str:
     """A metric as stored: at most MAX_METRIC_WORDS words, abbreviations expanded, lower-case start."""
     words = _clean(metric).split()[:MAX_METRIC_WORDS]
     metric = expand(" ".join(words)).strip(" ,;:.")
-    if metric and not (words[0].isupper() and len(words[0]) > 1):
+    if metric and not (len(words[0]) > 1 and words[0][:2].isupper()):
         metric = metric[0].lower() + metric[1:]
     return metric
 
