@@ -189,7 +189,10 @@ CREATE INDEX IF NOT EXISTS legal_refs_doc_type ON legal_refs(doc_type);
 CREATE INDEX IF NOT EXISTS targets_document ON targets(document_id, start);
 CREATE INDEX IF NOT EXISTS targets_deadline ON targets(deadline);
 CREATE INDEX IF NOT EXISTS targets_figure ON targets(figure_id);
--- Cross-document links, recomputed by refresh_target_links (see pipeline/linking.py).
+"""
+
+# Cross-document links, recomputed by refresh_target_links (see pipeline/linking.py).
+LINK_SCHEMA = """
 CREATE TABLE IF NOT EXISTS target_groups (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL, target_id INTEGER, scope TEXT, metric TEXT,
     deadline TEXT, value REAL, value_max REAL, unit TEXT, comparator TEXT, documents INTEGER,
@@ -202,6 +205,7 @@ CREATE TABLE IF NOT EXISTS conflicts (
     second_id INTEGER, second_document TEXT, second_value REAL, second_text TEXT
 );
 """
+SCHEMA += LINK_SCHEMA
 
 # Item tables in the order their rows are deleted (targets point at figures).
 ITEM_TABLES = ("targets", "figures", "dates", "legal_refs")
@@ -1049,7 +1053,10 @@ def refresh_target_links(db: sqlite_utils.Database) -> None:
         row["context"] = figure_context(texts[row["document"]], row["start"])
         figures.append(row)
     tables = link_tables(targets, figures)
-    with db.conn:
+    with db.atomic():
+        for statement in LINK_SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
         for table in ("target_group_members", "target_groups", "conflicts"):
             db.execute(f"DELETE FROM {table}")
         for table, rows in tables.items():
