@@ -18,3 +18,6 @@ class Options:
     ocr: str = "auto"  # "auto": OCR scanned PDF pages when tesseract is installed; "off": never
     ocr_languages: str = "vie"
     batch_size: int = 16
+    # Processes that read and extract in parallel (the store is written by the main process):
+    # 0 = one per CPU core, up to 4; 1 = in-process. Small runs always stay in-process.
+    workers: int = 0

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
+import multiprocessing
 import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from extractors.nlp import load as load_pipeline
 from extractors.pipeline import extract_document
 from pipeline import PIPELINE_VERSION
 from pipeline.config import Options
@@ -48,9 +52,12 @@ MAX_REASON_CHARS = 300
 # Statuses whose rows stay valid while the file and pipeline version are unchanged.
 REUSABLE_STATUSES = ("ok", "error")
 DEFAULT_OPTIONS = Options()
+# Parallel runs: at most this many workers by default, each given at least this many files.
+MAX_AUTO_WORKERS = 4
+MIN_FILES_PER_WORKER = 8
 # Reader warnings that mean part of a stored document could not be read: each also gets an
 # ingest_errors row so the user sees it among the run's errors.
-PARTIAL_READ_PATTERN = re.compile(r"page \d+ has no text layer and (?!OCR found no text)")
+PARTIAL_READ_PATTERN = re.compile(r"page \d+ has no text layer and ")
 # Test-only hook: seconds to sleep after each stored file (see pause_for_tests).
 TEST_SLEEP_VARIABLE = "CHITIEU_TEST_SLEEP_PER_DOC"
 
@@ -398,14 +405,55 @@ def ingest(
     """
     check_corpus(corpus_dir)
     db = open_db(db_path)
+    pool: ProcessPoolExecutor | None = None
     try:
         run = IngestRun.start(db, corpus_dir, options=options)
+        workers = worker_count(options, len(run.jobs))
+        if workers > 1:
+            # Fork the workers while no SQLite connection is open in this process, then reopen.
+            db.close()
+            pool = start_workers(workers)
+            db = run.db = open_db(db_path)
         done = 0
-        for batch in run.batches(options.batch_size):
-            run.record(batch, process_batch(batch, options))
+        batches = list(run.batches(batch_size(options, len(run.jobs), workers)))
+        if pool is None:
+            outcomes: Iterator[list[Outcome]] = (process_batch(b, options) for b in batches)
+        else:
+            outcomes = pool.map(process_batch, batches, itertools.repeat(options))
+        for batch, batch_outcomes in zip(batches, outcomes, strict=True):
+            run.record(batch, batch_outcomes)
             done += len(batch)
             if progress is not None:
                 progress(done, len(run.jobs))
         return run.finish()
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         db.close()
+
+
+def worker_count(options: Options, jobs: int) -> int:
+    """How many processes a run of ``jobs`` files uses (1 = in-process)."""
+    wanted = options.workers or min(os.cpu_count() or 1, MAX_AUTO_WORKERS)
+    if jobs < MIN_FILES_PER_WORKER * 2:
+        return 1
+    return max(1, min(wanted, jobs // MIN_FILES_PER_WORKER))
+
+
+def batch_size(options: Options, jobs: int, workers: int) -> int:
+    """Files per batch: the configured size, smaller in parallel runs so workers share evenly."""
+    if workers <= 1:
+        return options.batch_size
+    return max(1, min(options.batch_size, -(-jobs // (workers * 4))))
+
+
+def start_workers(count: int) -> ProcessPoolExecutor:
+    """A pool of ``count`` forked processes, each with the extraction pipeline already built."""
+    load_pipeline()  # built once here, inherited by every forked worker
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    list(pool.map(_warm, range(count)))  # start every worker now, before the store reopens
+    return pool
+
+
+def _warm(_: int) -> None:
+    load_pipeline()

@@ -239,3 +239,35 @@ def test_dangling_link_is_an_error_row(seed_corpus: Path, db_path: Path) -> None
     result = ingest(seed_corpus, db_path)
     assert result.added == 5 and [e.path for e in result.error_details] == ["dangling.txt"]
     assert ingest(seed_corpus, db_path).errors == 0
+
+
+def test_parallel_run_stores_exactly_what_an_in_process_run_stores(tmp_path):
+    """Workers only read and extract; the rows a run stores do not depend on how many there are."""
+    import json
+
+    from pipeline.config import Options
+    from pipeline.ingest import ingest, worker_count
+    from pipeline.store import iter_export_rows, open_db
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))
+    for copy in range(4):
+        for seed in seeds:
+            (corpus / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    assert worker_count(Options(workers=2), len(seeds) * 4) == 2
+
+    def rows(workers: int) -> list[str]:
+        db_path = tmp_path / f"w{workers}.db"
+        summary = ingest(corpus, db_path, Options(workers=workers))
+        assert summary.added == len(seeds) * 4 and summary.errors == 0
+        db = open_db(db_path)
+        try:
+            return sorted(
+                json.dumps({k: v for k, v in row.items() if k != "id"}, sort_keys=True)
+                for row in iter_export_rows(db)
+            )
+        finally:
+            db.close()
+
+    assert rows(1) == rows(2)
