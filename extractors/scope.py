@@ -5,6 +5,10 @@ banner ("Đảng bộ tỉnh Lạng Sơn") and then says only "toàn tỉnh". Th
 (``scope_places.tsv``) lists the 63 provinces and cities before the 2025 reorganisation and the
 34 after it, with the names documents use for them; scope is written "tỉnh Lạng Sơn",
 "thành phố Hồ Chí Minh" or "toàn quốc".
+
+Place names are found in one pass: a single compiled alternation of every name and alias (longest
+first, so "Thừa Thiên Huế" is not also "Huế"), optionally preceded by a head ("tỉnh", "UBND
+tỉnh", "TP."), over accent-folded text. The cost is linear in the text, whatever the table size.
 """
 
 from __future__ import annotations
@@ -60,6 +64,24 @@ class Place:
         return f"{self.kind} {self.name}"
 
 
+@dataclass(frozen=True)
+class _Name:
+    """One folded spelling of a place, and whether it counts when written without a head."""
+
+    place: Place
+    bare: bool
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A place named in a text: where, and whether a head ("tỉnh", "TP.") fits the place."""
+
+    place: Place
+    start: int
+    headed: bool
+    weight: int
+
+
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
     """Every place in the table."""
@@ -82,52 +104,92 @@ def places() -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[Place, re.Pattern[str], re.Pattern[str]], ...]:
-    """Per place: a pattern for headed mentions and one for bare names, over folded text."""
-    out = []
+def _names() -> dict[str, _Name]:
+    """Every folded name and alias → its place. An alias that spells out the name with more
+    words ("Thành phố Huế") counts only with a head, as the name inside it already counts."""
+    out: dict[str, _Name] = {}
     for place in places():
-        names = [place.name, *place.aliases]
-        folded = sorted({re.escape(fold(n)) for n in names}, key=len, reverse=True)
-        name_alt = "|".join(folded)
-        heads = PROVINCE_HEADS if place.kind == "tỉnh" else CITY_HEADS + PROVINCE_HEADS
-        headed = re.compile(rf"(?<!\w)(?:{'|'.join(heads)})\s*(?:{name_alt})(?!\w)")
-        alias_only = [re.escape(fold(a)) for a in place.aliases if not a.startswith(place.name)]
-        bare_alt = "|".join(
-            sorted({re.escape(fold(place.name)), *alias_only}, key=len, reverse=True)
-        )
-        bare = re.compile(rf"(?<!\w)(?:{bare_alt})(?!\w)")
-        out.append((place, headed, bare))
-    return tuple(out)
+        out.setdefault(fold(place.name), _Name(place, bare=True))
+        for alias in place.aliases:
+            out.setdefault(fold(alias), _Name(place, bare=not alias.startswith(place.name)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern[str]:
+    """One alternation over every head and name, longest first, over folded text."""
+    heads = sorted({*PROVINCE_HEADS, *CITY_HEADS}, key=len, reverse=True)
+    names = sorted((re.escape(n) for n in _names()), key=len, reverse=True)
+    return re.compile(
+        rf"(?<!\w)(?:(?P<head>{'|'.join(heads)})\s*)?(?P<name>{'|'.join(names)})(?!\w)"
+    )
+
+
+_CITY_HEAD = re.compile(rf"(?:{'|'.join(CITY_HEADS)})$")
+
+
+class _FoldTable(dict):
+    """A ``str.translate`` table that folds each character once, then looks it up in C."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold(text: str) -> str:
+    """``pipeline.folding.fold`` at translate speed (same length, same characters)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def _mentions(text: str) -> list[_Mention]:
+    """Every place named in ``text``, in text order."""
+    folded = _fold(text)
+    names = _names()
+    out = []
+    for match in _scanner().finditer(folded):
+        name = names[match.group("name")]
+        head = match.group("head")
+        # A city head ("thành phố Lạng Sơn") names a town inside a province, not the province.
+        headed = head is not None and (name.place.kind == "thành phố" or not _CITY_HEAD.match(head))
+        # A bare name must be capitalised in the original ("Huế", not "huệ").
+        bare = name.bare and text[match.start("name")].isupper()
+        weight = (HEADED_WEIGHT if headed else 0) + (BARE_WEIGHT if bare else 0)
+        if weight:
+            out.append(_Mention(name.place, match.start(), headed, weight))
+    return out
 
 
 def place_counts(text: str) -> Counter[str]:
     """Weighted mentions of each place in ``text``: named with a head counts more than bare."""
-    folded = fold(text)
     counts: Counter[str] = Counter()
-    for place, headed, bare in _patterns():
-        for _ in headed.finditer(folded):
-            counts[place.scope] += HEADED_WEIGHT
-        for match in bare.finditer(folded):
-            # A bare name must be capitalised in the original ("Huế", not "huệ").
-            if text[match.start()].isupper():
-                counts[place.scope] += BARE_WEIGHT
+    for mention in _mentions(text):
+        counts[mention.place.scope] += mention.weight
     return counts
 
 
 def detect_scope(text: str) -> str | None:
     """The place a whole document speaks for, or "toàn quốc", or None when it never says.
 
-    The most-mentioned place wins, headed mentions ("tỉnh Bình Định", "Tỉnh uỷ Lạng Sơn",
-    "TP.HCM") weighing more than bare names; a document issued by a national body with no
-    place in its header is national.
+    The most-mentioned place wins (ties: the one named first), headed mentions ("tỉnh Bình
+    Định", "Tỉnh uỷ Lạng Sơn", "TP.HCM") weighing more than bare names; a document issued by a
+    national body with no place in its header is national.
     """
+    mentions = _mentions(text)
     header = text[:HEADER_CHARS]
-    if NATIONAL_BODIES.search(header) and not place_counts(header):
+    if NATIONAL_BODIES.search(header) and not any(m.start < HEADER_CHARS for m in mentions):
         return NATIONAL
-    counts = place_counts(text)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.place.scope] += mention.weight
+        first.setdefault(mention.place.scope, mention.start)
     best = None
     if counts:
-        best, weight = max(counts.items(), key=lambda kv: (kv[1], -_first_index(text, kv[0])))
+        best, weight = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
         if weight >= MIN_PLACE_WEIGHT:
             return best
     if NATIONAL_CUES.search(text):
@@ -139,12 +201,5 @@ def scope_in(sentence: str) -> str | None:
     """A scope the sentence itself states: "toàn quốc"/"cả nước", or one headed place."""
     if NATIONAL_CUES.search(sentence):
         return NATIONAL
-    folded = fold(sentence)
-    found = {place.scope for place, headed, _ in _patterns() if headed.search(folded)}
+    found = {m.place.scope for m in _mentions(sentence) if m.headed}
     return found.pop() if len(found) == 1 else None
-
-
-def _first_index(text: str, scope: str) -> int:
-    name = scope.split(" ", 1)[1] if " " in scope else scope
-    index = fold(text).find(fold(name))
-    return index if index >= 0 else len(text)
