@@ -55,7 +55,7 @@ def too_large_message(size: int, limit: int) -> str:
     """ "too large (52 MB > 50 MB limit): ..." with the exact byte counts and how to raise it."""
     return (
         f"too large ({human_size(size)} > {human_size(limit)} limit): file is {size} bytes, "
-        f"over the limit of {limit} (max_file_bytes; raise it with --max-file-mb)"
+        f"over the limit of {limit} (max_file_bytes); raise it with --max-file-mb"
     )
 
 

@@ -101,7 +101,7 @@ def no_text_layer_warning(page: int, options: Options) -> str:
     reason = ocr.ocr_unavailable_reason(options.ocr_languages)
     if reason is not None:
         return f"page {page} has no text layer and {reason}"
-    return f"page {page} has no text layer and OCR found no text on it"
+    return f"page {page} has no text layer"  # OCR ran and found nothing: a blank page
 
 
 def convert_legacy_pages(chunks: Sequence[str]) -> tuple[list[str], str | None]:
