@@ -165,6 +165,9 @@ def _numbered_ref(
     compact = _compact(number)
     date = _date_after(text, end, dates) or _date_before(text, start, dates)
     issuer_from = _after_date(text, end, dates)
+    year = None if date else R.NUMBER_YEAR_RE.match(text, end)
+    if year:
+        issuer_from = year.end()
     issuer = _issuer_after(text, issuer_from) or _issuer_from_symbol(compact)
     return LegalRef(
         start=start,
@@ -173,7 +176,7 @@ def _numbered_ref(
         doc_type=doc_type,
         rule=rule,
         number=compact,
-        date=date.value if date else None,
+        date=date.value if date else year.group("year") if year else None,
         issuer=issuer,
     )
 
@@ -292,40 +295,26 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
     refs: list[LegalRef] = []
     for head in R.LAW_HEAD_RE.finditer(text):
         kind = head.group("type")
-        end = head.end()
-        words = 0
-        position = head.end()
-        amending = R.AMENDING_LAW_RE.match(text, position) if kind == "Luật" else None
-        if amending:
-            position = end = amending.end() + len("Luật")
-        while words < R.LAW_NAME_MAX_WORDS:
-            word_match = R.NAME_WORD_RE.match(text, position)
-            if word_match is None:
-                break
-            word = word_match.group("word")
-            if words == 0 and (not word[0].isupper() or word in R.LAW_NAME_REJECT_FIRST):
-                break
-            if R.LAW_NAME_STOP_RE.match(text, word_match.start("word")):
-                if word == "và" and _and_continues_name(text, word_match.end()):
-                    position = word_match.end()
-                    continue
-                break
-            if word in R.TYPE_WORDS:
-                break
-            words += 1
-            position = end = word_match.end()
-            join = R.NAME_COMMA_JOIN_RE.match(text, position)
-            if join and R.NAME_COMMA_JOINS.get(word.lower()) == join.group("word"):
-                position = join.start("word")
-        name_end = end
+        if kind[0].islower() and R.LAW_HEAD_REJECT_BEFORE_RE.search(
+            text, max(0, head.start() - 12), head.start()
+        ):
+            continue
+        name = _law_name_end(text, head.end(), is_law=kind.lower() == "luật")
+        if name is None:
+            continue
+        name_end = end = name
         year_match = R.LAW_YEAR_RE.match(text, end)
         year = None
         if year_match:
             year = year_match.group("year")
             end = year_match.end()
-        if words == 0 and not (kind == "Hiến pháp" and year):
+        if name_end == head.end() and not (kind == "Hiến pháp" and year):
             continue
         number_match = R.LAW_NUMBER_RE.match(text, end)
+        if number_match is None and year is None:
+            number_match = _number_further_on(text, end)
+            if number_match:
+                name_end = number_match.end("gap")
         number = None
         date = None
         if number_match:
@@ -353,6 +342,71 @@ def _laws_by_name(text: str, dates: Sequence[DateMention]) -> list[LegalRef]:
             )
         )
     return refs
+
+
+def _law_name_end(text: str, position: int, is_law: bool) -> int | None:
+    """Where the name after a law's head word ends: ``position`` when no name follows ("Luật
+    sư", a lower-case name no law carries), None when an amending law names no law.
+
+    A name opens with a capital ("Luật Hợp tác xã") or with a known law name in any case
+    ("Luật thương mại", "luật đất đai"); a known name is read whole even where it holds a
+    function word ("Ưu đãi người có công", "Hôn nhân và gia đình"). An amending law carries
+    the names of the laws it amends.
+    """
+    max_words = R.LAW_NAME_MAX_WORDS
+    amending = R.AMENDING_LAW_RE.match(text, position) if is_law else None
+    if amending:
+        position = amending.end() + len("Luật")
+        max_words = R.AMENDING_LAW_MAX_WORDS
+    end = position
+    words = 0
+    opens_name = True  # the next word is the first of a name
+    while words < max_words:
+        word_match = R.NAME_WORD_RE.match(text, position)
+        if word_match is None:
+            break
+        word = word_match.group("word")
+        known = R.LAW_NAME_HEAD_RE.match(text, word_match.start("word")) if opens_name else None
+        if known:
+            words += len(known.group().split())
+            position = end = known.end()
+        else:
+            if opens_name and (not word[0].isupper() or word in R.LAW_NAME_REJECT_FIRST):
+                break
+            if R.LAW_NAME_STOP_RE.match(text, word_match.start("word")):
+                if word == "và" and _and_continues_name(text, word_match.end()):
+                    position = word_match.end()
+                    continue
+                break
+            if word in R.TYPE_WORDS:
+                break
+            words += 1
+            position = end = word_match.end()
+            join = R.NAME_COMMA_JOIN_RE.match(text, position)
+            if join and R.NAME_COMMA_JOINS.get(word.lower()) == join.group("word"):
+                position = join.start("word")
+                opens_name = False
+                continue
+        opens_name = False
+        more = R.AMENDED_LAW_MORE_RE.match(text, position) if amending else None
+        if more:
+            position = more.end() + len("Luật")
+            opens_name = True
+    if amending and words == 0:
+        return None
+    return end
+
+
+def _number_further_on(text: str, end: int) -> re.Match[str] | None:
+    """A number a few plain words after where a name seemed to end ("Pháp lệnh Ưu đãi người
+    có công với cách mạng số 02/2020/UBTVQH14"), unless another document is named between."""
+    match = R.NAME_TO_NUMBER_RE.match(text, end)
+    if match is None:
+        return None
+    gap = match.group("gap")
+    if R.OTHER_DOCUMENT_RE.search(gap) or re.search(r"(?i)(?<!\w)luật(?!\w)", gap):
+        return None
+    return match
 
 
 def _signing_date_of_named(text: str, end: int, dates: Sequence[DateMention]) -> str | None:

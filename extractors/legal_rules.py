@@ -193,6 +193,12 @@ OTHER_DOCUMENT_RE = re.compile(rf"(?i:{_TYPE_ALTERNATION})(?!\w)")
 DATE_BEFORE_MAX_GAP = 140
 DATE_AFTER_MAX_GAP = 30
 
+# A bare year written after a number stands for its signing year when no full date is given:
+# "Kế hoạch 279/KH-UBND năm 2025". Not a period ("năm 2021 - 2025", "năm 2025/2026").
+NUMBER_YEAR_RE = _compile(
+    r"[ \u00a0]+(?i:năm)[ \u00a0]+(?P<year>(?:19|20)\d\d)(?![\w/]|[ \u00a0]*[-–][ \u00a0]*\d)"
+)
+
 # Issuer right after the number (and its date): "của Bộ Chính trị", "của UBND tỉnh".
 ISSUER_LEAD_RE = _compile(r"[ \u00a0]*,?\s*(?i:của|do)\s+")
 # Words that end an issuer's name (matched at a word start, case-insensitively, since issuers
@@ -250,7 +256,167 @@ ISSUER_STRETCH_RE = re.compile(r"[^,;().:!?\[*\n]*(?:\n(?!\s*\n)[^,;().:!?\[*\n]
 # Documents cited by name.
 # Laws: "Luật Hợp tác xã năm 2012", "Luật HTX", "Bộ luật Lao động năm 2019", "Hiến pháp năm 2013".
 LAW_HEAD_RE = _compile(
-    r"(?<!\w)(?P<type>Bộ[ \u00a0]+[Ll]uật|Luật|Pháp[ \u00a0]+lệnh|Hiến[ \u00a0]+pháp)(?=\s)"
+    r"(?<!\w)(?P<type>[Bb]ộ[ \u00a0]+[Ll]uật|[Ll]uật|Pháp[ \u00a0]+lệnh|Hiến[ \u00a0]+pháp)(?=\s)"
+)
+# Words that make "luật" part of a common noun rather than a law's head: "pháp luật", "kỷ
+# luật", "quy luật", "định luật", "điều luật", "dự luật" (a draft), "đạo luật".
+LAW_HEAD_REJECT_BEFORE_RE = _compile(
+    r"(?i:pháp|kỷ|kỉ|quy|qui|định|điều|dự|đạo|văn[ \u00a0]+bản)[ \u00a0]+\Z"
+)
+
+# Names of Vietnamese laws and ordinances (their first words), lower case. A name written in
+# lower case ("Luật thương mại", "theo luật đất đai", "Luật ngân sách nhà\nnước") is taken for
+# a citation only when it opens with one of these; a capitalised name needs no table.
+LAW_NAME_HEADS: tuple[str, ...] = (
+    "an ninh mạng",
+    "an ninh quốc gia",
+    "an toàn thông tin mạng",
+    "an toàn thực phẩm",
+    "an toàn, vệ sinh lao động",
+    "ban hành văn bản quy phạm pháp luật",
+    "bảo hiểm tiền gửi",
+    "bảo hiểm xã hội",
+    "bảo hiểm y tế",
+    "bảo vệ môi trường",
+    "bảo vệ và phát triển rừng",
+    "bảo vệ quyền lợi người tiêu dùng",
+    "bảo vệ sức khỏe nhân dân",
+    "bảo vệ và kiểm dịch thực vật",
+    "bầu cử",
+    "biên giới quốc gia",
+    "bình đẳng giới",
+    "bưu chính",
+    "cán bộ, công chức",
+    "các tổ chức tín dụng",
+    "căn cước",
+    "cạnh tranh",
+    "chăn nuôi",
+    "chất lượng sản phẩm",
+    "chứng khoán",
+    "chuyển giao công nghệ",
+    "công an nhân dân",
+    "công chứng",
+    "công đoàn",
+    "công nghệ thông tin",
+    "công nghiệp công nghệ số",
+    "cư trú",
+    "dân quân tự vệ",
+    "dân số",
+    "dân sự",
+    "di sản văn hóa",
+    "du lịch",
+    "dữ liệu",
+    "dược",
+    "đa dạng sinh học",
+    "đất đai",
+    "đầu tư",
+    "đấu giá tài sản",
+    "đấu thầu",
+    "đê điều",
+    "điện lực",
+    "đo lường",
+    "đường bộ",
+    "đường sắt",
+    "giá",
+    "giáo dục",
+    "giao dịch điện tử",
+    "giao thông đường bộ",
+    "hải quan",
+    "hàng hải",
+    "hàng không dân dụng",
+    "hóa chất",
+    "hoá chất",
+    "hôn nhân và gia đình",
+    "hộ tịch",
+    "hợp tác xã",
+    "hỗ trợ doanh nghiệp nhỏ và vừa",
+    "hình sự",
+    "kế toán",
+    "khám bệnh, chữa bệnh",
+    "khí tượng thủy văn",
+    "khiếu nại",
+    "khoa học và công nghệ",
+    "khoa học, công nghệ và đổi mới sáng tạo",
+    "khoáng sản",
+    "kiểm toán",
+    "kinh doanh bảo hiểm",
+    "kinh doanh bất động sản",
+    "lao động",
+    "lâm nghiệp",
+    "lưu trữ",
+    "mặt trận tổ quốc việt nam",
+    "ngân sách nhà nước",
+    "người cao tuổi",
+    "người khuyết tật",
+    "nghĩa vụ quân sự",
+    "nhà ở",
+    "phá sản",
+    "phí và lệ phí",
+    "phòng cháy",
+    "phòng thủ dân sự",
+    "phòng, chống",
+    "phòng, chống bạo lực gia đình",
+    "phòng, chống mua bán người",
+    "phòng, chống tác hại của rượu, bia",
+    "phòng, chống tác hại của thuốc lá",
+    "phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "bảo vệ, chăm sóc và giáo dục trẻ em",
+    "bầu cử đại biểu quốc hội và đại biểu hội đồng nhân dân",
+    "hoạt động giám sát của quốc hội và hội đồng nhân dân",
+    "người lao động việt nam đi làm việc ở nước ngoài theo hợp đồng",
+    "phổ biến, giáo dục pháp luật",
+    "quản lý nợ công",
+    "quản lý thuế",
+    "quản lý, sử dụng tài sản công",
+    "quảng cáo",
+    "quốc phòng",
+    "quốc tịch",
+    "quy hoạch",
+    "sở hữu trí tuệ",
+    "tài nguyên nước",
+    "tài nguyên, môi trường biển và hải đảo",
+    "thanh niên",
+    "thanh tra",
+    "thi đua, khen thưởng",
+    "thi hành án",
+    "thống kê",
+    "thú y",
+    "thủ đô",
+    "thuế",
+    "thủy lợi",
+    "thủy sản",
+    "thư viện",
+    "thương mại",
+    "thực hiện dân chủ ở cơ sở",
+    "tiếp cận thông tin",
+    "tiếp công dân",
+    "tiết kiệm năng lượng",
+    "tiêu chuẩn và quy chuẩn kỹ thuật",
+    "tín ngưỡng, tôn giáo",
+    "tố cáo",
+    "tố tụng",
+    "tổ chức chính quyền địa phương",
+    "tổ chức chính phủ",
+    "tổ chức quốc hội",
+    "trẻ em",
+    "trật tự, an toàn giao thông đường bộ",
+    "trồng trọt",
+    "trợ giúp pháp lý",
+    "ưu đãi người có công với cách mạng",
+    "viên chức",
+    "viễn thông",
+    "việc làm",
+    "xây dựng",
+    "xử lý vi phạm hành chính",
+    "xuất bản",
+    "báo chí",
+)
+LAW_NAME_HEAD_RE = _compile(
+    r"(?i:"
+    + "|".join(
+        _phrase(head).replace(",", ",?") for head in sorted(LAW_NAME_HEADS, key=len, reverse=True)
+    )
+    + r")(?!\w)"
 )
 # A word of a name: letters and digits, with inner hyphens ("Luật Phòng, chống..." ends at ",").
 NAME_WORD_RE = _compile(r"[ \u00a0]*(?P<word>[^\W\d_][\w\-]*)")
@@ -281,6 +447,7 @@ LAW_NAME_STOP_WORDS = (
     "theo",
     "là",
     "đến",
+    "tới",
     "từ",
     "trên",
     "dưới",
@@ -334,8 +501,19 @@ LAW_NAME_STOP_WORDS = (
 LAW_NAME_STOP_RE = re.compile(r"(?:" + "|".join(LAW_NAME_STOP_WORDS) + r")(?!\w)")
 # The first word of a name must be capitalised ("pháp luật", "luật sư" are not citations); these
 # capitalised words are not names either.
-LAW_NAME_REJECT_FIRST = frozenset({"Sư"})
+LAW_NAME_REJECT_FIRST = frozenset({"Sư", "Gia"})
 LAW_NAME_MAX_WORDS = 10
+# An amending law may amend several laws: "Luật sửa đổi, bổ sung một số điều của Luật Phòng,
+# chống thiên tai và Luật Đê điều" is one citation; its passing date follows the last name.
+AMENDED_LAW_MORE_RE = _compile(r"(?:[ \u00a0]*,|[ \u00a0]+và)[ \u00a0]+(?=Luật\s)")
+AMENDING_LAW_MAX_WORDS = 24
+# A name that runs on past a function word to its number: "Pháp lệnh Ưu đãi người có công với
+# cách mạng số 02/2020/UBTVQH14", "Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14".
+# Only words and commas may stand between, and no other document's type word.
+NAME_TO_NUMBER_RE = _compile(
+    r"(?P<gap>(?:,?[ \u00a0]+[^\W\d_][\w\-]*){1,8}?)"
+    rf"[ \u00a0]+(?:{_SO})[ \u00a0]*(?P<num>{_FULL_NUMBER})(?![\w/])"
+)
 LAW_YEAR_RE = _compile(r"[ \u00a0]*(?:năm[ \u00a0]+)?(?P<year>(?:19|20)\d\d)(?![\w/])")
 LAW_NUMBER_RE = _compile(
     rf"[ \u00a0]*,?[ \u00a0]*(?:{_SO})[ \u00a0]*(?P<num>{_FULL_NUMBER})(?![\w/])"

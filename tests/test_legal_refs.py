@@ -277,6 +277,12 @@ DATED = [
         "32-CTr/TU",
         "2025-02-17",
     ),
+    # a bare year after the number is the signing year
+    ("triển khai Kế hoạch số 45/KH-UBND năm 2024 của UBND huyện", "45/KH-UBND", "2024"),
+    ("Theo Mục II Quyết định 1520/QĐ-UBND năm 2023, các sở", "1520/QĐ-UBND", "2023"),
+    ("thực hiện Chỉ thị 05-CT/TU năm 2021 của Ban Thường vụ Tỉnh ủy", "05-CT/TU", "2021"),
+    # ... but not a period
+    ("theo Chương trình số 12/CTr-UBND năm 2021 - 2025 của tỉnh", "12/CTr-UBND", None),
     # a date elsewhere in the sentence is not the signing date
     ("Nghị quyết số 13-NQ/TW được tổng kết vào ngày 14/5/2019", "13-NQ/TW", None),
     ("Đến ngày 31/12/2020, tỉnh đã thực hiện Nghị quyết số 13-NQ/TW", "13-NQ/TW", None),
@@ -460,9 +466,112 @@ NAMED = [
     ),
     (
         "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng;",
-        "Pháp lệnh Ưu đãi người",
+        "Pháp lệnh Ưu đãi người có công với cách mạng",
         "other",
-        "Pháp lệnh Ưu đãi người",
+        "Pháp lệnh Ưu đãi người có công với cách mạng",
+        None,
+    ),
+    # law names written in lower case: accepted when they open with a known law's name
+    (
+        "hàng hóa bày bán phải tuân thủ Luật thương mại và các quy định về nhãn mác",
+        "Luật thương mại",
+        "luat",
+        "Luật thương mại",
+        None,
+    ),
+    (
+        "xử lý theo quy định của Luật đất đai năm 2024.",
+        "Luật đất đai năm 2024",
+        "luat",
+        "Luật đất đai năm 2024",
+        "2024",
+    ),
+    (
+        "cán bộ, đảng viên gương mẫu thực hiện luật phòng, chống tham nhũng;",
+        "luật phòng, chống tham nhũng",
+        "luat",
+        "luật phòng, chống tham nhũng",
+        None,
+    ),
+    (
+        "bố trí kinh phí theo Luật ngân sách nhà\nnước.",
+        "Luật ngân sách nhà\nnước",
+        "luat",
+        "Luật ngân sách nhà nước",
+        None,
+    ),
+    (
+        "kinh phí chi theo Luật phòng cháy và chữa cháy hiện hành",
+        "Luật phòng cháy và chữa cháy",
+        "luat",
+        "Luật phòng cháy và chữa cháy",
+        None,
+    ),
+    (
+        "phổ biến Bộ luật lao động năm 2019 đến công nhân",
+        "Bộ luật lao động năm 2019",
+        "luat",
+        "Bộ luật lao động năm 2019",
+        "2019",
+    ),
+    (
+        "doanh nghiệp thực hiện đúng luật bảo vệ môi trường, xử lý chất thải",
+        "luật bảo vệ môi trường",
+        "luat",
+        "luật bảo vệ môi trường",
+        None,
+    ),
+    (
+        "tổ chức tuyên truyền Luật an toàn thực phẩm tới các hộ kinh doanh",
+        "Luật an toàn thực phẩm",
+        "luat",
+        "Luật an toàn thực phẩm",
+        None,
+    ),
+    # a known name is read whole across its own function words
+    (
+        "Căn cứ Luật Khoa học và Công nghệ ngày 18 tháng 6 năm 2013;",
+        "Luật Khoa học và Công nghệ",
+        "luat",
+        "Luật Khoa học và Công nghệ",
+        "2013-06-18",
+    ),
+    (
+        "Căn cứ Luật Phòng, chống tác hại của thuốc lá ngày 18 tháng 6 năm 2012;",
+        "Luật Phòng, chống tác hại của thuốc lá",
+        "luat",
+        "Luật Phòng, chống tác hại của thuốc lá",
+        "2012-06-18",
+    ),
+    (
+        "Căn cứ Luật Bảo vệ, chăm sóc và giáo dục trẻ em năm 2004;",
+        "Luật Bảo vệ, chăm sóc và giáo dục trẻ em năm 2004",
+        "luat",
+        "Luật Bảo vệ, chăm sóc và giáo dục trẻ em năm 2004",
+        "2004",
+    ),
+    # an amending law carries every law it amends; its passing date follows the last name
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai và Luật Nhà ở\n"
+        "ngày 29 tháng 6 năm 2024;",
+        "Luật sửa đổi, bổ sung một số điều của Luật Đất đai và Luật Nhà ở",
+        "luat",
+        "Luật sửa đổi, bổ sung một số điều của Luật Đất đai và Luật Nhà ở",
+        "2024-06-29",
+    ),
+    (
+        "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Xây dựng, Luật Đầu tư công\n"
+        "ngày 11 tháng 1 năm 2022;",
+        "Luật Sửa đổi, bổ sung một số điều của Luật Xây dựng, Luật Đầu tư công",
+        "luat",
+        "Luật Sửa đổi, bổ sung một số điều của Luật Xây dựng, Luật Đầu tư công",
+        "2022-01-11",
+    ),
+    (
+        "chi theo Luật sửa đổi, bổ sung Luật thi đua, khen thưởng;",
+        "Luật sửa đổi, bổ sung Luật thi đua, khen thưởng",
+        "luat",
+        "Luật sửa đổi, bổ sung Luật thi đua, khen thưởng",
         None,
     ),
     # party resolutions named by their plenum
@@ -555,6 +664,42 @@ def test_law_by_name_and_number(text: str, surface: str, number: str) -> None:
     assert (ref.text, ref.doc_type, ref.number, ref.issuer) == (surface, "luat", number, "Quốc hội")
 
 
+# --- a name that runs on to its number past function words: (phrase, surface, type, number) --
+NAME_RUNS_TO_NUMBER = [
+    (
+        "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11;",
+        "Pháp lệnh Ưu đãi người có công với cách mạng số 26/2005/PL-UBTVQH11",
+        "other",
+        "26/2005/PL-UBTVQH11",
+    ),
+    (
+        "Căn cứ Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14;",
+        "Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14",
+        "luat",
+        "44/2019/QH14",
+    ),
+    (
+        "Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân số 87/2015/QH13;",
+        "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân số 87/2015/QH13",
+        "luat",
+        "87/2015/QH13",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "doc_type", "number"), NAME_RUNS_TO_NUMBER)
+def test_name_runs_to_its_number(text: str, surface: str, doc_type: str, number: str) -> None:
+    ref = one(text)
+    assert (ref.text, ref.doc_type, ref.number) == (surface, doc_type, number)
+    check_offsets(text, [ref])
+
+
+def test_a_number_after_another_document_is_not_the_laws() -> None:
+    text = "Căn cứ Luật Đất đai và Nghị định số 102/2024/NĐ-CP của Chính phủ;"
+    got = [(r.text, r.number) for r in refs_in(text)]
+    assert got == [("Luật Đất đai", None), ("Nghị định số 102/2024/NĐ-CP", "102/2024/NĐ-CP")]
+
+
 # --- not citations ----------------------------------------------------------------------------
 NOTHING = [
     "Chỉ thị này được phổ biến rộng rãi đến các chi bộ, đảng viên và nhân dân.",
@@ -577,6 +722,15 @@ NOTHING = [
     "Xem chi tiết tại https://example.vn/tin/3351/QĐ-UBND-moi",
     "Kế hoạch 2021 của tỉnh được triển khai đồng bộ.",
     "Kế hoạch 2021/2025 của ngành đã hoàn thành.",
+    # "luật" inside a common noun, or a law-like name no law carries
+    "Đảng viên vi phạm kỷ luật đảng sẽ bị xử lý nghiêm.",
+    "nâng cao ý thức chấp hành pháp luật đất đai của người dân",
+    "tổ chức lấy ý kiến góp ý dự luật đất đai (sửa đổi)",
+    "nắm vững quy luật thị trường để điều chỉnh sản xuất",
+    "Luật gia Nguyễn Văn C trình bày tham luận.",
+    "mọi việc phải làm theo luật định",
+    "tuân thủ các điều luật giao thông đường bộ",
+    "Luật mới có nhiều điểm thay đổi.",
 ]
 
 
