@@ -71,6 +71,41 @@ QUALIFIERS_AFTER: dict[str, str] = {
 # Words allowed between a qualifier and its number ("ước đạt 45 triệu" is a single qualifier;
 # "khoảng đạt" is not Vietnamese). Only "đạt" is taken, as the brief of the gold format says.
 QUALIFIER_LINKS = ("đạt",)
+# Qualifiers that still qualify the number across one verb of change or result ("ước tăng
+# 6,91%", "ước thu 50 tỷ đồng", "ít nhất tăng 5%", "tối thiểu đạt 90%"). "trên", "dưới",
+# "hơn", "vượt" are left out: before a verb they are prepositions or verbs themselves.
+QUALIFIERS_ACROSS_VERB: dict[str, str] = {
+    "ước": "approx",
+    "ước tính": "approx",
+    "khoảng": "approx",
+    "xấp xỉ": "approx",
+    "ít nhất": "ge",
+    "tối thiểu": "ge",
+    "tối đa": "le",
+    "không quá": "le",
+}
+# The verbs a qualifier above may reach across (one or two syllables).
+QUALIFIER_VERBS = (
+    "tăng",
+    "giảm",
+    "đạt",
+    "thu",
+    "chi",
+    "nộp",
+    "chiếm",
+    "còn",
+    "có",
+    "lên",
+    "tăng trưởng",
+    "tăng thêm",
+    "giảm thêm",
+    "thu được",
+    "đạt được",
+)
+# Adverbs that may stand between such a qualifier and its verb ("ước vẫn tăng 6,91%").
+QUALIFIER_ADVERBS = ("vẫn", "đã", "sẽ", "cũng", "đều")
+# Words between a qualifier and the number that open a range: "khoảng từ 30% đến 40%".
+RANGE_OPENERS = ("từ",)
 
 # Words that, right before a number, make it a date, an ordinal, a section, a name or a code.
 # Matched case-insensitively against the words just before the number.
@@ -186,6 +221,19 @@ EXCLUDING_WORDS_BEFORE: dict[str, str] = {
 }
 # Phrases before "số" that make "số N" a count ("tổng số 3.469 người"), not a document number.
 COUNT_BEFORE_SO = ("tổng", "với tổng", "có tổng")
+
+# Exclusions a percentage after the number overrides: "cùng thời điểm 25%", "đạt số 75%",
+# "tăng trưởng năm 7%" are quantities, whatever word comes before. Codes, phones, times and
+# cited documents keep their exclusion.
+PERCENT_KEEPS_EXCLUSION = ("code", "phone", "time", "legal")
+# Exclusions a money or measure unit after the number overrides ("số 120 tỷ đồng",
+# "khoản 30 triệu đồng"); "số" also yields to a counted noun ("số 27 đồng chí").
+UNIT_OVERRIDES_EXCLUSION = ("number", "section")
+# Counted nouns that after "số N" are still part of an address or a name ("nhà số 5 thôn ...").
+NOT_COUNT_AFTER_SO = ("thôn", "bản", "làng", "xã", "phường", "huyện", "tỉnh", "nhà", "tổ")
+# Words naming a span of time: before "N năm" they announce a length, not a year
+# ("giai đoạn 10 năm 2010-2020", "nhiệm kỳ 5 năm", "thời kỳ 10 năm").
+SPAN_WORDS = ("giai đoạn", "nhiệm kỳ", "thời kỳ")
 
 # Scale words; "tỷ"/"tỉ" before these words is "ratio" (tỷ lệ, tỷ trọng), not a billion.
 SCALE_WORDS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
@@ -309,7 +357,8 @@ DURATION_UNITS = (
     "năm học",
 )
 # Words after "N tháng" / "N năm" / "N quý" that make the phrase a date period, not a duration.
-PERIOD_AFTER_DURATION = ("đầu năm", "cuối năm", "năm", "đầu", "cuối", "qua", "vừa qua", "nay")
+# "N năm qua", "N tháng nay" have no calendar anchor: they stay durations.
+PERIOD_AFTER_DURATION = ("đầu năm", "cuối năm", "năm", "đầu", "cuối")
 
 # Ratio words: "gấp 3 lần", "3 lần" after gấp/tăng/giảm.
 RATIO_MARKERS_BEFORE = ("tăng gấp", "gấp")
@@ -423,6 +472,7 @@ COUNTED_UNITS = (
     "vụ việc",
     "đối tượng",
     "đại biểu",
+    "đồng chí",
     "đảng viên",
     "cán bộ",
     "công chức",
@@ -467,6 +517,89 @@ COUNTED_UNITS = (
     "km",
     "kg",
     "tấn",
+)
+# Nouns that head a counted phrase and take a qualifying noun after them: "81.845 bộ tờ khai",
+# "342 hộ kinh doanh", "1 vụ án hình sự", "3 đơn vị cấp xã", "8 nhóm nhiệm vụ". The qualifying
+# noun is a counted noun of the lexicon or one of QUALIFYING_NOUNS; a verb, a preposition or a
+# new clause after the head is never taken.
+CLASSIFIER_HEADS = (
+    "bộ",
+    "nhóm",
+    "vụ",
+    "đơn vị",
+    "hộ",
+    "lượt",
+    "loại",
+    "cụm",
+    "đoàn",
+    "đội",
+    "cơ sở",
+    "điểm",
+    "mô hình",
+    "gói",
+    "cuộc",
+    "lớp",
+    "trường",
+    "khu",
+)
+# Qualifying nouns (lower case) that complete a classifier head above.
+QUALIFYING_NOUNS = (
+    "kinh doanh",
+    "sản xuất",
+    "sản xuất kinh doanh",
+    "chăn nuôi",
+    "trồng trọt",
+    "án",
+    "án hình sự",
+    "án dân sự",
+    "án kinh tế",
+    "án hành chính",
+    "vi phạm",
+    "tai nạn",
+    "tai nạn giao thông",
+    "cháy",
+    "buôn lậu",
+    "cấp xã",
+    "cấp huyện",
+    "cấp tỉnh",
+    "cấp thôn",
+    "sự nghiệp",
+    "sự nghiệp công lập",
+    "hành chính",
+    "công lập",
+    "ngoài công lập",
+    "mầm non",
+    "tiểu học",
+    "trung học cơ sở",
+    "trung học phổ thông",
+    "du lịch",
+    "dịch vụ",
+    "thương mại",
+    "kiểm tra",
+    "thanh tra",
+    "tập huấn",
+    "bồi dưỡng",
+    "y tế",
+    "giáo dục",
+)
+# Administrative units that pair up in a list naming one kind of place: "7 xã, thị trấn",
+# "30 tỉnh, thành", "45 xã, phường, thị trấn".
+ADMIN_UNITS = (
+    "xã",
+    "phường",
+    "thị trấn",
+    "thị xã",
+    "huyện",
+    "quận",
+    "thành phố",
+    "tỉnh",
+    "thành",
+    "thôn",
+    "bản",
+    "làng",
+    "ấp",
+    "khu phố",
+    "tổ dân phố",
 )
 # Organisation units that take "thành viên" as part of the noun ("13 HTX thành viên").
 MEMBER_TAKING_UNITS = ("hợp tác xã", "liên hiệp hợp tác xã", "tổ hợp tác", "doanh nghiệp")

@@ -37,6 +37,7 @@ _LEGAL_AFTER = re.compile(r"(?:/(?:\d{2,4}/)*[A-ZĐ]|-[A-ZĐ]{1,6}\b|/\d+/)")
 _DATE_AT = re.compile(
     r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)|(\d{1,2})/(\d{4})(?![\d/])|(\d{1,2})/(\d{1,2})(?![\d/])"
 )
+_CHAINAGE_AT = re.compile(r"\d+\+\d+")
 _FRACTION_AT = re.compile(r"(\d+)/(\d+)(?![\d/.,])")
 _TIME_AFTER = re.compile(r":\d|[ \t]*giờ[ \t]*\d|[ \t]*h\d", re.IGNORECASE)
 _TIME_AT = re.compile(
@@ -59,8 +60,14 @@ _NUMBER_WORDS_RUN = re.compile(
 _SIGN_BEFORE = re.compile(r"(≥|>=|≤|<=|>|<)[ \t]?$")
 _LIST_CONTINUATION = re.compile(r"[ \t]*(?:,|và|hoặc|-|–)[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+# "10 năm 2010-2020", "5 năm 2016 - 2020": a length followed by the years it covers.
+_YEAR_AT = re.compile(r"[ \t]*(?:19|20)\d\d(?!\d)")
 
 _COUNTED = {u.lower() for u in R.COUNTED_UNITS}
+_CLASSIFIERS = set(R.CLASSIFIER_HEADS)
+_QUALIFYING = set(R.QUALIFYING_NOUNS)
+_ADMIN_UNITS = set(R.ADMIN_UNITS)
+_QUALIFIER_VERBS = set(R.QUALIFIER_VERBS)
 _MEASURES = {u.lower() for u in R.MEASURE_UNITS}
 _DURATIONS = {u.lower() for u in R.DURATION_UNITS}
 _EXCLUDING = {k.lower(): v for k, v in R.EXCLUDING_WORDS_BEFORE.items()}
@@ -133,6 +140,9 @@ def _figure_at(
     """The figure whose number starts at ``m``, and how far the scan may skip ahead."""
     start, raw_end = m.span()
     raw = m.group()
+    chainage = _CHAINAGE_AT.match(text, start)
+    if chainage or (start > 1 and text[start - 1] == "+" and text[start - 2].isdigit()):
+        return None, chainage.end() if chainage else raw_end  # "Km 15+200": a road chainage
     # Digits glued to letters: codes ("5G", "14h30") unless a glued unit ("100ha").
     glued_unit = None
     if raw_end < len(text) and text[raw_end].isalpha():
@@ -315,7 +325,7 @@ def _excluded_by_context(text: str, start: int, end: int, words_before: list[str
             continue
         if why == "legal" and not _plain_code_after(text, end):
             continue
-        return True
+        return not _exclusion_overridden(text, end, why, " ".join(words_before[-k:]))
     if _after_proper_name(text, start) and (int_or_none(text[start:end]) or 100) < 100:
         unit = _read_unit(text, end, [])
         if unit is None or unit.rule == R.RULE_COUNT_GENERIC:
@@ -324,6 +334,31 @@ def _excluded_by_context(text: str, start: int, end: int, words_before: list[str
     if _LINE_START_PREFIX.search(prefix) and _SECTION_AFTER.match(text, end):
         return True  # "1. ", "6.2. ", "3) " opening a line
     return bool(start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")")
+
+
+def _exclusion_overridden(text: str, end: int, why: str, phrase: str) -> bool:
+    """True when what follows the number makes it a quantity despite the word before it:
+    a percentage ("cùng thời điểm 25%"), money or a counted noun after "số" ("số 75%",
+    "số 27 đồng chí"), a length after a span word ("giai đoạn 10 năm")."""
+    if why in R.PERCENT_KEEPS_EXCLUSION:
+        return False
+    if _PERCENT_AT.match(text, end):
+        return True
+    if why in R.UNIT_OVERRIDES_EXCLUSION:
+        unit = _read_unit(text, end, [])
+        if unit is None or unit is _PERIOD:
+            return False
+        if unit.rule in (R.RULE_MONEY, R.RULE_MEASURE):
+            return True
+        return (
+            why == "number"
+            and unit.rule == R.RULE_COUNT
+            and (unit.unit or "").split()[0] not in R.NOT_COUNT_AFTER_SO
+        )
+    if why == "date" and phrase in R.SPAN_WORDS:
+        unit = _read_unit(text, end, [])
+        return unit is not None and unit is not _PERIOD and unit.kind == "duration"
+    return False
 
 
 def int_or_none(raw: str) -> int | None:
@@ -443,14 +478,14 @@ def _read_unit(text: str, pos: int, words_before: list[str]) -> _Unit | _Unit | 
     if k and not _longest(words, _COUNTED, 4) > k:
         unit_word = " ".join(w.lower() for _, _, w in words[:k])
         rest = text[words[k - 1][1] : words[k - 1][1] + 20]
-        if re.match(r"[ \t]*\d", rest):
+        if re.match(r"[ \t]*\d", rest) and not (unit_word == "năm" and _YEAR_AT.match(rest)):
             return _PERIOD  # "26 tháng 11", "8 giờ 30": a date or a time
         if unit_word in ("tháng", "quý", "năm") and len(words) > k:
             after = " ".join(w.lower() for _, _, w in words[k : k + 2])
             is_period = any(
                 after == p or after.startswith(p + " ") for p in R.PERIOD_AFTER_DURATION
             )
-            if is_period and (unit_word != "năm" or after.split()[0] in ("đầu", "cuối", "qua")):
+            if is_period and (unit_word != "năm" or after.split()[0] in ("đầu", "cuối")):
                 return _PERIOD
         return _Unit(
             words[k - 1][1],
@@ -474,9 +509,49 @@ def _read_unit(text: str, pos: int, words_before: list[str]) -> _Unit | _Unit | 
             if tail == R.MEMBER_TAIL:
                 end = words[k_count + 1][1]
                 unit_name += " " + R.MEMBER_TAIL
+        elif unit_name in _CLASSIFIERS:
+            end, unit_name = _with_qualifying_noun(text, words, k_count, end, unit_name)
+        elif unit_name in _ADMIN_UNITS:
+            end, unit_name = _with_admin_list(text, end, unit_name)
         unit = _Unit(end, unit_name, text[words[0][0] : end], "count", R.RULE_COUNT)
         return _with_rate(text, unit)
     return _generic_noun(text, words)
+
+
+def _with_qualifying_noun(
+    text: str, words: list[tuple[int, int, str]], k: int, end: int, name: str
+) -> tuple[int, str]:
+    """A classifier head completed by the noun after it: "bộ tờ khai", "vụ án hình sự"."""
+    rest = words[k:]
+    n = max(_longest(rest, _QUALIFYING, 4), _longest(rest, _COUNTED, 4))
+    if not n:
+        return end, name
+    tail = " ".join(expand_word(w).lower() for _, _, w in rest[:n])
+    after = rest[n][2] if len(rest) > n else ""
+    if tail in _ADMIN_UNITS or (after[:1].isupper() and not after.isupper()):
+        return end, name  # "120 hộ xã Phước An": a place, not a kind of household
+    return rest[n - 1][1], name + " " + tail
+
+
+_ADMIN_NEXT = re.compile(r",[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)")
+
+
+def _with_admin_list(text: str, end: int, name: str) -> tuple[int, str]:
+    """An administrative unit listed with its peers: "xã, thị trấn", "tỉnh, thành phố"."""
+    while (m := _ADMIN_NEXT.match(text, end)) is not None:
+        words = m.group(1).split()
+        for n in (len(words), 1):
+            peer = " ".join(words[:n]).lower()
+            if peer in _ADMIN_UNITS and peer not in name.split(", "):
+                break
+        else:
+            return end, name
+        peer_end = m.end(1) if n == len(words) else m.start(1) + len(words[0])
+        nxt = _WORD_AT.match(text, peer_end)
+        if nxt and nxt.group(1)[:1].isupper():
+            return end, name  # "7 xã, huyện Vân Canh": the peer opens a proper name
+        end, name = peer_end, name + ", " + peer
+    return end, name
 
 
 def _measure_or_money(written: str, start: int, end: int, k_words=None) -> _Unit:
@@ -554,15 +629,42 @@ def _qualifier_before(text: str, start: int, words_before: list[str]) -> tuple[s
     sign = _SIGN_BEFORE.search(text, max(0, start - 4), start)
     if sign:
         return R.QUALIFIER_SIGNS[sign.group(1)], sign.start(1)
+    for gap_words in _gaps_before(words_before):
+        head = words_before[: -len(gap_words)]
+        for phrase, qualifier in _QUALIFIERS:
+            crosses = gap_words[0] in R.RANGE_OPENERS or phrase in R.QUALIFIERS_ACROSS_VERB
+            if crosses and _ends_with(head, phrase):
+                count = len(phrase.split()) + len(gap_words)
+                return qualifier, _word_start_before(text, start, count)
     return None, start
 
 
+def _gaps_before(words_before: list[str]) -> list[list[str]]:
+    """The words a qualifier may stand across before the number: a verb of change ("ước
+    tăng 6,91%") or "từ" opening a range ("khoảng từ 30% đến 40%"), longest first."""
+    gaps = []
+    for n in (2, 1):
+        if len(words_before) > n:
+            tail = words_before[-n:]
+            if " ".join(tail) in _QUALIFIER_VERBS or (n == 1 and tail[0] in R.RANGE_OPENERS):
+                gaps.append(tail)
+    for verb in list(gaps):
+        rest = words_before[: -len(verb)]
+        if len(rest) > 1 and rest[-1] in R.QUALIFIER_ADVERBS and verb[0] not in R.RANGE_OPENERS:
+            gaps.insert(0, [rest[-1], *verb])  # "ước vẫn tăng 6,91%"
+    return gaps
+
+
 def _qualifier_after(text: str, end: int) -> tuple[str, int] | None:
-    words = _next_words(text, end, 2)
-    if len(words) == 2:
-        phrase = " ".join(w.lower() for _, _, w in words)
-        if phrase in R.QUALIFIERS_AFTER:
-            return R.QUALIFIERS_AFTER[phrase], words[1][1]
+    """A qualifier written after the figure ("97% trở lên"), also past a rate the figure's
+    unit does not hold ("7,5%/năm trở lên")."""
+    rate = _RATE_AT.match(text, end)
+    for pos in (end, rate.end()) if rate else (end,):
+        words = _next_words(text, pos, 2)
+        if len(words) == 2:
+            phrase = " ".join(w.lower() for _, _, w in words)
+            if phrase in R.QUALIFIERS_AFTER:
+                return R.QUALIFIERS_AFTER[phrase], words[1][1]
     return None
 
 
@@ -579,7 +681,12 @@ def _word_start_before(text: str, start: int, count: int = 1) -> int:
             pos -= 1
         while pos > 0 and not text[pos - 1].isspace():
             pos -= 1
+    while pos < start and text[pos] in _MARKUP_OPENERS:
+        pos += 1  # "*Trên 80%": emphasis and brackets are not part of the figure
     return pos
+
+
+_MARKUP_OPENERS = frozenset("*_~`([{\"'“‘«>#|•-–—+")
 
 
 def _ratio_marker_before(text: str, start: int) -> int | None:
