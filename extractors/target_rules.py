@@ -11,6 +11,9 @@ import re
 
 _FLAGS = re.IGNORECASE
 
+# Verbs that adopt goals: "đã đề ra 18 chỉ tiêu" reports a decision, not a result.
+ADOPTION_VERBS = r"đề ra|đặt ra|thông qua|xác định|thống nhất|phê duyệt|ban hành"
+
 # Words that set out a goal. They govern the figures after them in the same sentence.
 GOAL_CUES: dict[str, re.Pattern[str]] = {
     "goal.phan_dau": re.compile(r"\bphấn đấu\b", _FLAGS),
@@ -43,9 +46,12 @@ HEADING_GOAL_CUES: dict[str, re.Pattern[str]] = {
 # Words that report what is or was. Before a figure in its clause they make it an actual.
 PAST_CUES: dict[str, re.Pattern[str]] = {
     "past.tinh_den": re.compile(r"\btính (?:đến|tới)\b", _FLAGS),
-    "past.hien_co": re.compile(r"\bhiện (?:nay )?(?:có|còn|đã|đang)\b|\bhiện nay\b", _FLAGS),
-    # "đã" reports, except inside a measured phrase ("lao động đã qua đào tạo", "đã được số hóa").
-    "past.da": re.compile(r"\bđã\b(?! (?:qua|được))", _FLAGS),
+    "past.hien_co": re.compile(
+        r"\bhiện (?:nay )?(?:có|còn|đã|đang)\b|\bhiện nay\b|(?:^|[,:;]\s*)hiện\b", _FLAGS
+    ),
+    # "đã" reports, except inside a measured phrase ("lao động đã qua đào tạo", "đã được số hóa")
+    # and when it reports that goals were adopted ("Đại hội đã đề ra 18 chỉ tiêu, trong đó ...").
+    "past.da": re.compile(r"\bđã\b(?! (?:qua|được|" + ADOPTION_VERBS + r"))", _FLAGS),
     "past.dat_duoc": re.compile(r"\bđạt được\b", _FLAGS),
     "past.qua": re.compile(r"\b(?:sau|qua) \d+ năm\b|\bnhiệm kỳ qua\b|\btrong năm qua\b", _FLAGS),
     "past.uoc_thuc_hien": re.compile(r"\bước (?:thực hiện|đạt|tính)\b", _FLAGS),
@@ -53,6 +59,9 @@ PAST_CUES: dict[str, re.Pattern[str]] = {
     "past.bang": re.compile(r"\bbằng \S+% (?:dự toán|kế hoạch|chỉ tiêu)", _FLAGS),
     "past.cung_ky": re.compile(r"\bcùng kỳ\b", _FLAGS),
     "past.theo_bao_cao": re.compile(r"\btheo báo cáo\b", _FLAGS),
+    # A forecast of how a year will end, or a result called small ("chỉ tăng 1,3%"), is a report.
+    "past.du_bao": re.compile(r"\bdự báo\b|\bước (?:cả năm|năm)\b", _FLAGS),
+    "past.chi_dat": re.compile(r"\bchỉ (?:tăng|tăng trưởng|đạt)\b", _FLAGS),
     "past.toan_tinh_co": re.compile(
         r"\b(?:toàn tỉnh|toàn thành phố|toàn huyện|cả nước|trên địa bàn (?:tỉnh|huyện|xã)?) có\b",
         _FLAGS,
@@ -69,11 +78,14 @@ ACHIEVEMENT_AFTER = re.compile(
     _FLAGS,
 )
 # Dates that a figure is compared against, not dated by ("so với năm 2003", "so cùng kỳ năm 2019").
-COMPARISON_LEAD = re.compile(r"\bso (?:với|cùng)(?: cùng)?(?: kỳ)?\s*$", _FLAGS)
+COMPARISON_LEAD = re.compile(
+    r"\bso (?:với|cùng)(?: cùng)?(?: kỳ)?(?: (?:đầu|cuối|hết))?\s*$", _FLAGS
+)
 
 # Clause openers for "as of" dates ("Tính đến hết năm 2018", "hết năm 2018", "năm 2024").
 AS_OF_LEADS = re.compile(
-    r"(?:tính (?:đến|tới)(?: hết| cuối)?|đến (?:hết|cuối)|hết|cuối|trong|năm|quý|tháng|đầu năm|đầu)\s*$",
+    r"(?:tính (?:đến|tới)(?: hết| cuối)?|(?:đến|tới) (?:hết|cuối|ngày)|hết|cuối|trong|năm|quý|tháng|"
+    r"đầu năm|đầu|ngày)\s*$",
     _FLAGS,
 )
 
@@ -100,7 +112,9 @@ DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "deadline.quarter",
-        re.compile(r"\bquý\s+(?:I|II|III|IV|\d)\s*/\s*(?P<year>(?:19|20)\d{2})", _FLAGS),
+        re.compile(
+            r"\bquý\s+(?P<quarter>iv|iii|ii|i|[1-4])\s*/\s*(?P<year>(?:19|20)\d{2})", _FLAGS
+        ),
     ),
     (
         "deadline.nam",
@@ -112,12 +126,25 @@ DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# Verbs that report what someone said: a sentence with one is not a goal by continuation.
+REPORT_VERBS = re.compile(
+    r"\bcho biết\b|\b(?:nhận định|khẳng định|nhấn mạnh|chia sẻ|thông tin|dẫn chứng)"
+    r"(?:\s+(?:thêm|rằng))?\s*[,:]",
+    _FLAGS,
+)
+
+# The term or period a whole document is about, named in its title or lead.
+DOCUMENT_TERM = re.compile(
+    r"\b(?:nhiệm kỳ|giai đoạn)\s+(?P<start>(?:19|20)\d{2})\s*[-–—]\s*(?P<end>(?:19|20)\d{2})",
+    _FLAGS,
+)
+
 # Link verbs between a subject and its figure ("tỷ lệ ... đạt 50%", "số HTX yếu kém giảm dưới 10%").
 LINK_VERBS = re.compile(
     r"(?:đạt|đạt mức|đạt tỷ lệ|giảm|giảm còn|giảm xuống|giảm xuống còn|tăng|tăng lên|tăng thêm|còn|"
     r"là|chiếm|ở mức|bằng|duy trì|duy trì ở mức|không quá|không vượt quá|có|thu hút|tạo ra|tạo|"
     r"đào tạo|hoàn thành|xây dựng|phát triển|thành lập|thành lập mới|hỗ trợ|trồng mới|bảo đảm|đảm bảo)"
-    r"(?:\s+(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tối đa|hơn|gần|ước))*\s*$",
+    r"(?:\s+(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tối đa|hơn|gần|ước|bình quân))*\s*$",
     _FLAGS,
 )
 
@@ -157,6 +184,43 @@ ALLOCATION_CUES = re.compile(
 NOT_MEASURED_BEFORE = re.compile(
     r"(?:\b(?:bình quân|mỗi|của|trên|/)\s*$)|(?:\b(?:trong|sau|qua|thời hạn|thời gian)\s*$)",
     _FLAGS,
+)
+
+# Verbs after which a subject starts anew ("Đại hội cũng thống nhất điều chỉnh GRDP bình quân
+# đầu người đạt ..." measures "GRDP bình quân đầu người").
+SUBJECT_OPENERS = re.compile(
+    r"\b(?:thống nhất|điều chỉnh|đề ra|đặt ra|xác định|quyết tâm|yêu cầu|đề nghị)\s+(?:lại\s+)?",
+    _FLAGS,
+)
+
+# Words a metric never ends with ("... liên quan tới", "... của").
+DANGLING_WORDS = frozenset(
+    {
+        "của",
+        "tới",
+        "đến",
+        "và",
+        "với",
+        "các",
+        "ở",
+        "tại",
+        "trên",
+        "khi",
+        "để",
+        "là",
+        "thì",
+        "những",
+        "về",
+        "cho",
+        "theo",
+        "trong",
+        "từ",
+        "hoặc",
+        "liên quan",
+        "đối",
+        "đối với",
+        "như",
+    }
 )
 
 # Words that end a metric phrase taken from after a figure.

@@ -39,9 +39,13 @@ MAX_METRIC_WORDS = 16
 # How far back in a sentence cues are looked for (a long list still shares its opening cue).
 MAX_LOOKBACK = 600
 AMOUNT_UNITS = ("%", None)
+# How far into a document its term ("nhiệm kỳ 2025-2030") is looked for: title and lead.
+TERM_CHARS = 1200
+QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Words left at the front of a subject that belong to the cue, not to what is measured.
 SUBJECT_LEADS = re.compile(
     r"^(?:[\s,:\-–]|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|trong đó|theo đó|đồng thời|là|có|thì|"
+    r"ngoài ra|bên cạnh đó|hàng năm|hằng năm|mỗi năm|"
     r"tỉnh|thành phố|huyện|xã|toàn tỉnh|sẽ|tiếp tục|đưa|của tỉnh|đề ra|đặt ra)+",
     re.IGNORECASE,
 )
@@ -67,6 +71,20 @@ class _Heading:
     level: int
     goal_rule: str | None
     deadline: str | None
+
+
+@dataclass(frozen=True)
+class _Series:
+    """A run of goals still open: the paragraph it last reached and its deadline.
+
+    "Cụ thể, đến năm 2025: ..." and a sentence of goals open one; the next sentence (or list item,
+    or paragraph) that states figures with no cue of its own continues it. A sentence with no
+    figure, or with figures that are not goals, closes it, as does a report cue.
+    """
+
+    sentence: int  # index of the last sentence the series reached
+    deadline: str | None
+    end: int
 
 
 @dataclass(frozen=True)
@@ -118,6 +136,8 @@ class _Reader:
         self.figure_starts = [f.start for f in figures]
         self.headings = self._headings()
         self.columns = _table_columns(text, figures, self.ref_year)
+        self.leads = self._leads()
+        self.term = self._term()
 
     # -- document structure -------------------------------------------------------------
 
@@ -134,6 +154,30 @@ class _Reader:
                 stack.append(heading)
             out[index] = tuple(stack)
         return out
+
+    def _leads(self) -> dict[int, _Series]:
+        """Paragraphs that open a list of goals: a goal cue, no figure, a closing colon."""
+        out: dict[int, _Series] = {}
+        for start, end, index in _paragraphs(self.text):
+            block = MARKUP.sub(" ", self.text[start:end]).strip()
+            if not block.endswith(":") or len(block) > MAX_HEADING_CHARS:
+                continue
+            lowered = block.lower()
+            if not any(p.search(lowered) for p in rules.GOAL_CUES.values()):
+                continue
+            found = _deadlines(lowered, 0)
+            last = self._sentence_index(max(start, end - 1))
+            out[index] = _Series(last, found[-1].value if found else None, end)
+        return out
+
+    def _term(self) -> str | None:
+        """The end year of the term or period a document is about ("nhiệm kỳ 2025-2030" in its
+        opening lines): the deadline of its goals that name none."""
+        opening = self.lower[:TERM_CHARS]
+        match = rules.DOCUMENT_TERM.search(opening)
+        if match is None or not self._is_future(match.group("end")):
+            return None
+        return match.group("end")
 
     def _as_heading(self, start: int, end: int, block: str) -> _Heading | None:
         flat = " ".join(MARKUP.sub(" ", block).split())
@@ -163,9 +207,11 @@ class _Reader:
         deadline = found[-1].value if found else None
         return _Heading(level=level, goal_rule=goal_rule, deadline=deadline)
 
+    def _sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
     def _sentence_of(self, offset: int) -> _Sentence:
-        index = max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
-        return self.sentences[index]
+        return self.sentences[self._sentence_index(offset)]
 
     def _clause_start(self, sentence: _Sentence, offset: int) -> int:
         cut = self.text.rfind(";", sentence.start, offset)
@@ -182,8 +228,11 @@ class _Reader:
         figures_out: list[Figure] = []
         previous: Figure | None = None
         list_head: Figure | None = None
+        series: _Series | None = None
         for figure in self.figures:
-            sentence = self._sentence_of(figure.start)
+            position = self._sentence_index(figure.start)
+            sentence = self.sentences[position]
+            series = self._open_series(series, position)
             clause_start = self._clause_start(sentence, figure.start)
             if (
                 previous is not None
@@ -207,14 +256,48 @@ class _Reader:
                 else:
                     figures_out.append(figure)
                 continue
-            target = self._target(figure, sentence, clause_start, list_head)
+            target = self._target(figure, sentence, clause_start, list_head, series)
             if target is not None:
+                if not target.rule.startswith("target.heading."):
+                    series = _Series(position, target.deadline, target.end)
                 targets.append(target)
                 figures_out.append(figure)
                 continue
+            if series is not None and series.sentence != position:
+                series = None
             as_of = self._as_of(figure, sentence, clause_start)
             figures_out.append(replace(figure, as_of=as_of) if as_of else figure)
         return targets, figures_out
+
+    def _open_series(self, series: _Series | None, position: int) -> _Series | None:
+        """The series a figure of sentence ``position`` may continue: one that reached this or
+        the previous sentence, else a lead paragraph just before ("Cụ thể, đến năm 2025:")."""
+        if series is not None and series.sentence >= position - 1:
+            return series
+        lead = self.leads.get(self.sentences[position].paragraph - 1)
+        return lead if lead is not None and lead.sentence == position - 1 else None
+
+    def _continues(
+        self, figure: Figure, sentence: _Sentence, clause_start: int, series: _Series | None
+    ) -> bool:
+        """True when ``figure`` states one more goal of an open series, with no cue of its own."""
+        if series is None or series.end > figure.start:
+            return False
+        before = self.lower[sentence.start : figure.start]
+        clause_before = self.lower[clause_start : figure.start]
+        after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
+        if figure.unit != "%" and not rules.LINK_VERBS.search(clause_before):
+            return False  # "chính quyền 2 cấp": only shares and linked amounts continue a list
+        for name, pattern in rules.PAST_CUES.items():
+            if pattern.search(clause_before if name == "past.da" else before):
+                return False
+        if rules.REPORT_VERBS.search(self.lower[sentence.start : sentence.end]):
+            return False
+        if rules.ACHIEVEMENT_AFTER.match(after) or rules.CHANGE_AFTER.match(after):
+            return False
+        if self._date_before(sentence.start, figure.start) is not None:
+            return False
+        return not self._allocation(figure, sentence)
 
     def _goal(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
         """The rule of the goal cue governing ``figure``, or None."""
@@ -277,13 +360,18 @@ class _Reader:
             rules.ALLOCATION_CUES.search(self.lower[sentence.start : sentence.end])
         )
 
+    def _after_reference(self, value: str) -> bool:
+        """True when a date value starts after the document's own year (a future period)."""
+        return self.ref_year is not None and value[:4].isdigit() and int(value[:4]) > self.ref_year
+
     def _is_future(self, deadline: str) -> bool:
         return self.ref_year is None or int(deadline[:4]) >= self.ref_year
 
     def _measured(self, figure: Figure, clause_start: int) -> bool:
         """False for per-unit figures, durations and ratios that only qualify a goal."""
         before = self.lower[clause_start : figure.start]
-        if figure.value == 1 and re.search(r"(?:bình quân|mỗi|/)\s*$", before):
+        per_unit = figure.value == 1 and figure.value_max is None and figure.unit != "%"
+        if per_unit and re.search(r"(?:bình quân|mỗi|/)\s*$", before):
             return False
         if figure.kind == "duration" and re.search(r"(?:trong|sau|qua|thời hạn)\s*$", before):
             return False
@@ -301,6 +389,12 @@ class _Reader:
             return after[0].value
         before = self.lower[sentence.start : figure.start]
         found = _deadlines(before, sentence.start)
+        # "... xây dựng 20% xã, phường ngay trong năm 2025": a deadline later in the figure's own
+        # clause outweighs one of an earlier phrase (a plan's period named before it).
+        segment = max(before.rfind(","), before.rfind(":"), clause_start - sentence.start - 1)
+        own_before = [d for d in found if d.start >= sentence.start + segment]
+        if after and not own_before and after[0].rule in ("deadline.den_nam", "deadline.quarter"):
+            return after[0].value
         if found:
             return found[-1].value
         if after:
@@ -312,12 +406,23 @@ class _Reader:
         return None
 
     def _target(
-        self, figure: Figure, sentence: _Sentence, clause_start: int, list_head: Figure | None
+        self,
+        figure: Figure,
+        sentence: _Sentence,
+        clause_start: int,
+        list_head: Figure | None,
+        series: _Series | None = None,
     ) -> Target | None:
         goal_rule = self._goal(figure, sentence, clause_start)
+        if goal_rule is None and self._continues(figure, sentence, clause_start, series):
+            goal_rule = "goal.series"
         if goal_rule is None or not self._measured(figure, clause_start):
             return None
         deadline = self._deadline(figure, sentence, clause_start)
+        if deadline is None and goal_rule == "goal.series" and series is not None:
+            deadline = series.deadline
+        if deadline is None:
+            deadline = self.term
         if deadline is not None and not self._is_future(deadline):
             return None
         head = list_head or figure
@@ -406,12 +511,17 @@ class _Reader:
         lo = bisect.bisect_left(self.date_starts, start)
         hi = bisect.bisect_left(self.date_starts, end)
         for mention in self.dates[lo:hi]:
-            if mention.end > end:
-                continue
+            if mention.end > end or self._after_reference(mention.value):
+                continue  # a date after the document's own is a deadline, never an "as of"
             lead = self.lower[max(start, mention.start - 25) : mention.start]
             if rules.COMPARISON_LEAD.search(lead):
                 continue
-            if rules.AS_OF_LEADS.search(lead) or re.search(r"\bnăm\b", mention.text.lower()):
+            opens = not MARKUP.sub("", lead).strip()  # "Quý I/2025, ..." opens its sentence
+            if (
+                opens
+                or rules.AS_OF_LEADS.search(lead)
+                or re.search(r"\bnăm\b", mention.text.lower())
+            ):
                 chosen = mention.value
         if chosen is None and not self.dates:
             found = [
@@ -444,7 +554,7 @@ class _Reader:
         before = self.text[clause_start : figure.start]
         match = re.search(
             r"(?:đạt|giảm|tăng|còn|chiếm|ở mức|không quá|tối thiểu|ít nhất)"
-            r"(?:\s+(?:còn|xuống còn|lên|từ|trên|dưới|khoảng|hơn))?\s*$",
+            r"(?:\s+(?:còn|xuống còn|lên|từ|trên|dưới|khoảng|hơn|bình quân))*\s*$",
             before,
             re.IGNORECASE,
         )
@@ -486,6 +596,7 @@ class _Reader:
         next_figure = self.figure_starts[index] if index < len(self.figure_starts) else clause_end
         post = self.text[figure.end : min(clause_end, next_figure)]
         post = re.sub(r"^\s*trở (?:lên|xuống)\b", "", post)
+        post = re.sub(r"^/\s*\w+", "", post)  # "1,5%/năm": the rate's period is not a metric
         stop = rules.METRIC_STOP.search(post)
         post = post[: stop.start()] if stop else post
         post = _clean(post.strip(" ,…."))
@@ -523,13 +634,9 @@ class _Reader:
         colon = subject.rfind(":")
         cut = max([0, colon + 1, *(end for _, end in marks)])
         if not _clean(subject[cut:]).strip(" ,") and marks:
-            # "GRDP bình quân đầu người đến năm 2025 đạt ...": the subject precedes the deadline.
-            first = (
-                min(start for start, _ in marks if start >= colon + 1)
-                if any(start >= colon + 1 for start, _ in marks)
-                else len(subject)
-            )
-            subject = subject[colon + 1 : first]
+            # "GRDP bình quân đầu người đến năm 2025 đạt ...", "phấn đấu tăng trưởng GRDP năm
+            # 2025 đạt ...": the subject is the last stretch of words between cues and deadlines.
+            subject = _last_stretch(subject, colon + 1, marks)
         else:
             subject = subject[cut:]
         if not link and len(subject.split()) > 8:
@@ -539,9 +646,28 @@ class _Reader:
             subject = subject[subject.rfind(",") + 1 :]
         subject = _clean(subject)
         subject = SUBJECT_LEADS.sub("", subject).strip(" ,")
+        openers = list(rules.SUBJECT_OPENERS.finditer(subject))
+        if openers and len(subject[openers[-1].end() :].split()) >= 2:
+            subject = subject[openers[-1].end() :]
         if not re.search(r"[^\W\d_]", EMPTY_SUBJECT.sub("", subject)):
             return ""
         return subject
+
+
+def _last_stretch(subject: str, start: int, marks: Sequence[tuple[int, int]]) -> str:
+    """The last run of words in ``subject[start:]`` outside the cue and deadline ``marks``."""
+    spans = sorted((max(a, start), b) for a, b in marks if b > start)
+    stretches, cursor = [], start
+    for a, b in spans:
+        if a > cursor:
+            stretches.append(subject[cursor:a])
+        cursor = max(cursor, b)
+    stretches.append(subject[cursor:])
+    for stretch in reversed(stretches):
+        words = SUBJECT_LEADS.sub("", _clean(stretch)).strip(" ,")
+        if re.search(r"[^\W\d_]", EMPTY_SUBJECT.sub("", words)):
+            return stretch
+    return ""
 
 
 _GOAL_WORDS = ("từ nay", "trong", "đến", "tới")
@@ -560,8 +686,20 @@ def _clean(phrase: str) -> str:
 
 
 def _tidy(metric: str) -> str:
-    """A metric as stored: at most MAX_METRIC_WORDS words, abbreviations expanded, lower-case start."""
-    words = _clean(metric).split()[:MAX_METRIC_WORDS]
+    """A metric as stored: at most MAX_METRIC_WORDS words (cut at a comma when one is near the
+    limit), abbreviations expanded, no dangling function word, lower-case start."""
+    words = _clean(re.sub(r"[“”\"]", "", metric)).split()
+    if len(words) > MAX_METRIC_WORDS:
+        words = words[:MAX_METRIC_WORDS]
+        commas = [i for i, w in enumerate(words) if w.endswith(",") and i >= 3]
+        if commas:
+            words = words[: commas[-1] + 1]
+    while len(words) > 1 and words[-1].lower().strip(",") in rules.DANGLING_WORDS:
+        words = words[:-1]
+    if len(words) > 2 and " ".join(words[-2:]).lower() in rules.DANGLING_WORDS:
+        words = words[:-2]
+    if not words:
+        return ""
     metric = expand(" ".join(words)).strip(" ,;:.")
     if metric and not (len(words[0]) > 1 and words[0][:2].isupper()):
         metric = metric[0].lower() + metric[1:]
@@ -582,8 +720,18 @@ def _deadlines(lowered: str, offset: int) -> list[_Deadline]:
             if not year:
                 continue
             taken.append(span)
-            found.append(_Deadline(offset + span[0], offset + span[1], year, name))
+            # The year of a comparison ("so với cùng kỳ năm 2023") is never a deadline.
+            if rules.COMPARISON_LEAD.search(lowered[max(0, span[0] - 25) : span[0]]):
+                continue
+            value = _quarter(year, groups["quarter"]) if groups.get("quarter") else year
+            found.append(_Deadline(offset + span[0], offset + span[1], value, name))
     return sorted(found, key=lambda d: d.start)
+
+
+def _quarter(year: str, numeral: str) -> str:
+    """A quarter as the dates extractor writes it: "II", "2025" → "2025-04/2025-06"."""
+    number = QUARTERS[numeral.lower()]
+    return f"{year}-{3 * number - 2:02d}/{year}-{3 * number:02d}"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, int]]:
