@@ -53,7 +53,7 @@ def ingest_corpus(corpus_dir: str, db_path: str, options: Options | None = None)
     options = options or Options()
     db = open_db(db_path)
     try:
-        run = IngestRun.start(db, corpus_dir)
+        run = IngestRun.start(db, corpus_dir, options=options)
         done = 0
         for batch in run.batches(options.batch_size):
             run.record(batch, process_batch_task(batch, options))

@@ -813,12 +813,13 @@ def item_counts(db: sqlite_utils.Database) -> dict[int, dict[str, int]]:
 
 
 def current_errors(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """The latest ingest error of every document whose last read failed."""
+    """The latest ingest error of every current file version that failed or was read only in
+    part (e.g. a scanned page left without OCR); errors of versions since replaced are history."""
     return list(
         db.query(
             """SELECT e.path, e.stage, e.reason, e.created_at, e.run_id FROM ingest_errors e
             JOIN documents d ON d.id = e.document_id
-            WHERE d.status = 'error'
+            WHERE d.status IN ('ok', 'error') AND e.sha256 IS d.sha256
               AND e.id = (SELECT max(id) FROM ingest_errors WHERE document_id = d.id)
             ORDER BY e.path"""
         )
