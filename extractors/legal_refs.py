@@ -50,6 +50,10 @@ def extract_legal_refs(text: str, dates: Sequence[DateMention] = ()) -> list[Leg
         keep(ref)
     for ref in _symbol_only(text, full_dates):
         keep(ref)
+    for ref in _titled_documents(text):
+        keep(ref)
+    for ref in _issuer_subject_documents(text):
+        keep(ref)
     return sorted(found, key=lambda ref: (ref.start, ref.end))
 
 
@@ -270,20 +274,26 @@ def _opens_clause(text: str, start: int) -> bool:
 
 def _issuer_after(text: str, position: int) -> str | None:
     """The issuer named right after a citation ("của Bộ Chính trị"), as written."""
+    found = _issuer_span(text, position)
+    return found[0] if found else None
+
+
+def _issuer_span(text: str, position: int) -> tuple[str, int] | None:
+    """The issuer named at ``position`` ("của Bộ Chính trị") and where it ends in ``text``."""
     lead = R.ISSUER_LEAD_RE.match(text, position)
     if lead is None:
         return None
     stretch = R.ISSUER_STRETCH_RE.match(text, lead.end()).group()
-    words: list[str] = []
+    words: list[re.Match[str]] = []
     for word in re.finditer(r"\S+", stretch):
         if R.ISSUER_STOP_RE.match(stretch, word.start()) or len(words) >= R.ISSUER_MAX_WORDS:
             break
-        words.append(word.group())
-    while words and words[-1] in ("và", "-"):
+        words.append(word)
+    while words and words[-1].group() in ("và", "-"):
         words.pop()
-    if not words or not words[0][0].isupper():
+    if not words or not words[0].group()[0].isupper():
         return None
-    return " ".join(words)
+    return " ".join(word.group() for word in words), lead.end() + words[-1].end()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,3 +453,95 @@ def _named_resolutions(text: str) -> list[LegalRef]:
                 )
             )
     return refs
+
+
+def _titled_documents(text: str) -> list[LegalRef]:
+    """Plans, strategies, projects and programmes cited by title ("Quy hoạch tỉnh X thời kỳ
+    2021 - 2030", "Đề án “Nâng cao nhận thức cộng đồng”"), not while they are being made."""
+    refs: list[LegalRef] = []
+    for head in R.TITLE_HEAD_RE.finditer(text):
+        if R.TITLE_MAKING_BEFORE_RE.search(text, max(0, head.start() - 25), head.start()):
+            continue
+        kind = " ".join(head.group("type").split())
+        end = _title_end(text, head.end(), kind)
+        if end is None:
+            continue
+        surface = text[head.start() : end]
+        refs.append(
+            LegalRef(
+                start=head.start(),
+                end=end,
+                text=surface,
+                doc_type=R.TITLE_TYPES[kind],
+                rule=R.RULE_TITLE,
+                name=" ".join(surface.split()),
+            )
+        )
+    return refs
+
+
+def _title_end(text: str, position: int, kind: str) -> int | None:
+    """Where the title after a planning type word ends, or None when no title follows."""
+    quoted = R.QUOTED_TITLE_RE.match(text, position)
+    if quoted:
+        return quoted.end()
+    horizon_re = R.PROJECT_TO_HORIZON_RE if kind == "Đề án" else R.TITLE_TO_HORIZON_RE
+    horizon = horizon_re.match(text, position)
+    if horizon and not R.TITLE_STOP_RE.search(horizon.group("words")):
+        return horizon.end()
+    if kind in R.TITLE_CAPITALISED_TYPES:
+        titled = R.CAPITALISED_TITLE_RE.match(text, position)
+        if titled:
+            stop = R.TITLE_STOP_RE.search(titled.group("words"))
+            end = titled.start("words") + stop.start() if stop else titled.end()
+            if len(text[position:end].split()) >= 2:
+                return position + len(text[position:end].rstrip(" ,\u00a0\n"))
+    return None
+
+
+def _issuer_subject_documents(text: str) -> list[LegalRef]:
+    """Documents cited by issuer and subject without a number ("Quyết định của Tỉnh ủy về chỉ
+    định Ban Chấp hành Đảng bộ xã nhiệm kỳ 2025 - 2030")."""
+    refs: list[LegalRef] = []
+    for head in R.ISSUER_TITLE_HEAD_RE.finditer(text):
+        issuer = _issuer_span(text, head.end())
+        if issuer is None:
+            continue
+        name, issuer_end = issuer
+        about = R.ABOUT_RE.match(text, issuer_end)
+        if about is None:
+            continue
+        subject = R.SUBJECT_RE.match(text, about.end())
+        if subject is None:
+            continue
+        end = _subject_end(text, subject.start(), subject.end())
+        if end <= subject.start():
+            continue
+        surface = text[head.start() : end]
+        refs.append(
+            LegalRef(
+                start=head.start(),
+                end=end,
+                text=surface,
+                doc_type=_TYPE_BY_FOLDED[" ".join(head.group("type").lower().split())],
+                rule=R.RULE_ISSUER_SUBJECT,
+                issuer=name,
+                name=" ".join(surface.split()),
+            )
+        )
+    return refs
+
+
+def _subject_end(text: str, start: int, end: int) -> int:
+    """A subject's end: after its period or horizon when it names one, else at most
+    ``SUBJECT_MAX_WORDS`` words."""
+    other = R.OTHER_DOCUMENT_RE.search(text, start, end)
+    if other:  # "về thực hiện Nghị quyết số 21-NQ/TW": that document is its own citation
+        end = start + len(text[start : other.start()].rstrip())
+    horizon = R.SUBJECT_HORIZON_RE.search(text, start, end)
+    if horizon:
+        return horizon.end()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > R.SUBJECT_MAX_WORDS:
+        return start + words[R.SUBJECT_MAX_WORDS - 1].end()
+    return start + len(text[start:end].rstrip())

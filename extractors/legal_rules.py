@@ -546,3 +546,100 @@ RULE_LIST = "list_continuation"
 RULE_SYMBOL = "symbol_only"
 RULE_MODIFIED = "typed_modified"
 RULE_LAW = "named.law"
+
+# ---------------------------------------------------------------------------------------------
+# Documents cited by title. A capitalised planning type word that no number follows names a
+# document when its title shows it: a period or horizon ("Quy hoạch tỉnh X thời kỳ 2021 - 2030,
+# tầm nhìn đến năm 2050", "Chiến lược ... đến năm 2030", "Chương trình mục tiêu quốc gia ...
+# giai đoạn 2021 - 2025"), a quoted title (Đề án “…”), or for a project a capitalised title.
+TITLE_TYPES: dict[str, str] = {
+    "Quy hoạch": "other",
+    "Chiến lược": "other",
+    "Đề án": "other",
+    "Chương trình": "chuong_trinh",
+}
+TITLE_HEAD_RE = _compile(
+    r"(?=[QCĐ])(?<!\w)(?P<type>" + "|".join(_phrase(word) for word in TITLE_TYPES) + r")(?=\s)"
+)
+# Type words whose title may be written without a horizon when it opens with a capital
+# ("Đề án Nghiên cứu, xây dựng mô hình ..."); "Chương trình Mỗi xã ..." is too often a slogan.
+TITLE_CAPITALISED_TYPES = frozenset({"Đề án"})
+_YEAR = r"(?:19|20)\d\d"
+_PERIOD = rf"{_YEAR}(?:[ \u00a0]*[-–][ \u00a0]*{_YEAR})?"
+TITLE_HORIZON = rf"(?:thời[ \u00a0]+kỳ|giai[ \u00a0]+đoạn|đến[ \u00a0]+năm|nhiệm[ \u00a0]+kỳ)[ \u00a0]+{_PERIOD}"
+# A project is often named for the year it is to be met: "Đề án ... đạt chuẩn ... vào năm 2025".
+PROJECT_HORIZON = rf"(?:{TITLE_HORIZON}|(?:vào[ \u00a0]+)?năm[ \u00a0]+{_YEAR})"
+_VISION = (
+    rf"(?:[ \u00a0]*,?[ \u00a0]*(?:và[ \u00a0]+)?(?:tầm[ \u00a0]+nhìn|định[ \u00a0]+hướng)"
+    rf"[ \u00a0]+(?:đến[ \u00a0]+)?(?:năm[ \u00a0]+)?{_YEAR})?"
+)
+# A title's words; a lone dash joins halves ("kinh tế - xã hội").
+_TITLE_WORD = r"(?:,?[ \u00a0]+(?:[^\W\d_][\w\-&]*|[-–]))"
+TITLE_WORDS_MAX = 25
+TITLE_TO_HORIZON_RE = _compile(
+    rf"(?P<words>{_TITLE_WORD}{{1,{TITLE_WORDS_MAX}}}?)[ \u00a0]+{TITLE_HORIZON}{_VISION}"
+)
+PROJECT_TO_HORIZON_RE = _compile(
+    rf"(?P<words>{_TITLE_WORD}{{1,{TITLE_WORDS_MAX}}}?)[ \u00a0]+{PROJECT_HORIZON}{_VISION}"
+)
+# A title in quotation marks, possibly wrapped over a line: Đề án “Nâng cao nhận thức ...”.
+QUOTED_TITLE_RE = _compile(
+    r"[ \u00a0]*(?:“(?:[^”\n]|\n(?![ \u00a0]*\n)){3,300}”|\"[^\"\n]{3,200}\")"
+)
+# A capitalised title runs over words and inner commas to the end of the clause.
+CAPITALISED_TITLE_RE = _compile(
+    r"(?P<words>[ \u00a0]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ][\w\-]*"
+    rf"(?:(?:,[ \u00a0]*(?=[^\W\d_A-ZĐ])|[ \u00a0]+)[^\W\d_][\w\-&]*){{1,{TITLE_WORDS_MAX}}})"
+)
+# Words a title never holds: the verbs and particles of the clause around it ("Chương trình
+# đặt mục tiêu đến năm 2030", "Đề án được phê duyệt năm 2024").
+TITLE_STOP_WORDS = (
+    "là",
+    "được",
+    "bị",
+    "đã",
+    "sẽ",
+    "đang",
+    "đặt",
+    "phấn đấu",
+    "nhằm",
+    "cần",
+    "phải",
+    "có",
+    "theo",
+    "tại",
+    "thì",
+    "mà",
+    "nên",
+    "này",
+    "đó",
+    "khi",
+    "ban hành",
+    "phê duyệt",
+)
+TITLE_STOP_RE = re.compile(r"(?<!\w)(?:" + "|".join(TITLE_STOP_WORDS) + r")(?!\w)")
+# Making a plan or project is not citing it: "lập Điều chỉnh Quy hoạch tỉnh ...", "đang xây
+# dựng Đề án ...", "Dự thảo Quy hoạch ...".
+TITLE_MAKING_BEFORE_RE = _compile(
+    r"(?i:lập|điều[ \u00a0]+chỉnh|xây[ \u00a0]+dựng|dự[ \u00a0]+thảo|soạn[ \u00a0]+thảo|nghiên[ \u00a0]+cứu"
+    r"|đề[ \u00a0]+xuất|thẩm[ \u00a0]+định|hoàn[ \u00a0]+thiện|các|những)[ \u00a0]+\Z"
+)
+
+# A document cited by its issuer and subject, without number: "Quyết định của Tỉnh ủy về chỉ
+# định Ban Chấp hành Đảng bộ xã", "Nghị quyết của Bộ Chính trị về phát triển ...". The type
+# word must be capitalised: "quyết định của tỉnh về ..." is a decision, not a document.
+ISSUER_TITLE_HEAD_RE = _compile(
+    r"(?<!\w)(?P<type>"
+    + "|".join(_phrase(word) for word in TYPE_WORDS if word not in ("Luật", "Bộ luật"))
+    + r")(?=[ \u00a0]+của[ \u00a0])"
+)
+ABOUT_RE = _compile(r"[ \u00a0]+về[ \u00a0]+(?:việc[ \u00a0]+)?(?=[^\W\d_])")
+# A subject runs to the end of its clause: punctuation, a blank line, or a comma before a
+# capital or a digit. A single line break (a wrapped PDF line) does not end it.
+_SUBJECT_CHUNK = r"(?:[^.;:!?()\[\]“”\"\n,]|\n(?![ \u00a0]*\n))+"
+SUBJECT_RE = re.compile(rf"{_SUBJECT_CHUNK}(?:,(?=[ \u00a0]*[^\W\d_A-ZĐ]){_SUBJECT_CHUNK})*")
+SUBJECT_MAX_WORDS = 30
+SUBJECT_HORIZON_RE = _compile(rf"{TITLE_HORIZON}{_VISION}")
+
+RULE_TITLE = "named.title"
+RULE_ISSUER_SUBJECT = "named.issuer_subject"

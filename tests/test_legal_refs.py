@@ -700,6 +700,126 @@ def test_a_number_after_another_document_is_not_the_laws() -> None:
     assert got == [("Luật Đất đai", None), ("Nghị định số 102/2024/NĐ-CP", "102/2024/NĐ-CP")]
 
 
+# --- plans, strategies, projects and programmes cited by title: (phrase, surface, doc_type) --
+TITLED = [
+    (
+        "triển khai theo Quy hoạch mạng lưới cơ sở y tế thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.",
+        "Quy hoạch mạng lưới cơ sở y tế thời kỳ 2021 - 2030, tầm nhìn đến năm 2050",
+        "other",
+    ),
+    (
+        "bảo đảm phù hợp với Quy hoạch sử dụng đất đến năm 2030 của huyện",
+        "Quy hoạch sử dụng đất đến năm 2030",
+        "other",
+    ),
+    (
+        "Thực hiện Chiến lược phát triển nông nghiệp và nông thôn bền vững giai đoạn 2021 - 2030, "
+        "tầm nhìn đến năm 2050;",
+        "Chiến lược phát triển nông nghiệp và nông thôn bền vững giai đoạn 2021 - 2030, "
+        "tầm nhìn đến năm 2050",
+        "other",
+    ),
+    (
+        "cụ thể hóa Chiến lược quốc gia về tăng trưởng xanh\nđến năm 2030 trên địa bàn",
+        "Chiến lược quốc gia về tăng trưởng xanh\nđến năm 2030",
+        "other",
+    ),
+    (
+        "UBND huyện đã phê duyệt Đề án phát triển du lịch cộng đồng đến năm 2030, với tổng kinh phí",
+        "Đề án phát triển du lịch cộng đồng đến năm 2030",
+        "other",
+    ),
+    (
+        "tỉnh đã phê duyệt Đề án xây dựng xã đạt chuẩn nông thôn mới kiểu mẫu vào năm 2026, theo đó",
+        "Đề án xây dựng xã đạt chuẩn nông thôn mới kiểu mẫu vào năm 2026",
+        "other",
+    ),
+    (
+        "các sở, ngành tổ chức thực hiện Đề án “Phát triển thị trường lao động linh hoạt”;",
+        "Đề án “Phát triển thị trường lao động linh hoạt”",
+        "other",
+    ),
+    (
+        "phối hợp triển khai Đề án\n“Đưa trẻ em đến trường an toàn,\nhạnh phúc” tại các xã",
+        "Đề án\n“Đưa trẻ em đến trường an toàn,\nhạnh phúc”",
+        "other",
+    ),
+    (
+        "Thủ tướng phê duyệt Đề án Phát triển ứng dụng dữ liệu dân cư, định danh và xác thực "
+        "điện tử; các bộ, ngành",
+        "Đề án Phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử",
+        "other",
+    ),
+    (
+        "lồng ghép với Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào "
+        "dân tộc thiểu số giai đoạn 2021 - 2030.",
+        "Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào "
+        "dân tộc thiểu số giai đoạn 2021 - 2030",
+        "chuong_trinh",
+    ),
+    (
+        "nguồn vốn Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025 được",
+        "Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021-2025",
+        "chuong_trinh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "doc_type"), TITLED)
+def test_cited_by_title(text: str, surface: str, doc_type: str) -> None:
+    ref = one(text)
+    assert (ref.text, ref.doc_type, ref.number, ref.date) == (surface, doc_type, None, None)
+    assert ref.name == " ".join(surface.split())
+    check_offsets(text, [ref])
+
+
+# --- cited by issuer and subject: (phrase, surface, doc_type, issuer) ------------------------
+BY_ISSUER_AND_SUBJECT = [
+    (
+        "Hội nghị đã công bố Quyết định của Ban Thường vụ Tỉnh ủy về công tác cán bộ.",
+        "Quyết định của Ban Thường vụ Tỉnh ủy về công tác cán bộ",
+        "quyet_dinh",
+        "Ban Thường vụ Tỉnh ủy",
+    ),
+    (
+        "quán triệt Nghị quyết của Bộ Chính trị về phát triển kinh tế tư nhân;",
+        "Nghị quyết của Bộ Chính trị về phát triển kinh tế tư nhân",
+        "nghi_quyet",
+        "Bộ Chính trị",
+    ),
+    (
+        "thực hiện Chỉ thị của Thủ tướng Chính phủ về tăng cường phòng cháy, chữa cháy rừng "
+        "trong mùa khô. Các sở",
+        "Chỉ thị của Thủ tướng Chính phủ về tăng cường phòng cháy, chữa cháy rừng trong mùa khô",
+        "chi_thi",
+        "Thủ tướng Chính phủ",
+    ),
+    (
+        "Đại hội nghe công bố Quyết định của Huyện ủy về chỉ định Ban Chấp hành Đảng bộ xã "
+        "nhiệm kỳ 2025 - 2030 gồm 21 đồng chí",
+        "Quyết định của Huyện ủy về chỉ định Ban Chấp hành Đảng bộ xã nhiệm kỳ 2025 - 2030",
+        "quyet_dinh",
+        "Huyện ủy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "doc_type", "issuer"), BY_ISSUER_AND_SUBJECT)
+def test_cited_by_issuer_and_subject(text: str, surface: str, doc_type: str, issuer: str) -> None:
+    ref = one(text)
+    assert (ref.text, ref.doc_type, ref.number, ref.issuer) == (surface, doc_type, None, issuer)
+    check_offsets(text, [ref])
+
+
+def test_subject_stops_before_a_document_it_names() -> None:
+    text = "theo Kế hoạch của UBND tỉnh về thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"
+    got = [(r.text, r.number) for r in refs_in(text)]
+    assert got == [
+        ("Kế hoạch của UBND tỉnh về thực hiện", None),
+        ("Nghị quyết số 57-NQ/TW", "57-NQ/TW"),
+    ]
+
+
 # --- not citations ----------------------------------------------------------------------------
 NOTHING = [
     "Chỉ thị này được phổ biến rộng rãi đến các chi bộ, đảng viên và nhân dân.",
@@ -731,6 +851,17 @@ NOTHING = [
     "mọi việc phải làm theo luật định",
     "tuân thủ các điều luật giao thông đường bộ",
     "Luật mới có nhiều điểm thay đổi.",
+    # a plan or project being made, a title without its period, a back-reference without subject
+    "Sở Tài chính đang xây dựng Đề án phát triển kinh tế tư nhân đến năm 2030.",
+    "UBND tỉnh tổ chức lập Quy hoạch tỉnh thời kỳ 2021 - 2030.",
+    "cơ quan chủ trì điều chỉnh Quy hoạch chung đô thị giai đoạn 2025 - 2035",
+    "Chương trình đặt mục tiêu đến năm 2030 mọi xã có trạm y tế đạt chuẩn.",
+    "Đề án này được triển khai từ năm 2024.",
+    "Chiến lược đúng đắn đã giúp tỉnh tăng trưởng nhanh.",
+    "lồng ghép các chương trình, đề án đến năm 2030",
+    "Báo cáo của UBND huyện cho thấy kinh tế tăng trưởng khá.",
+    "Công văn của UBND tỉnh nêu rõ yêu cầu.",
+    "tỉnh đã có quyết định của Chủ tịch UBND tỉnh về việc thành lập tổ công tác",
 ]
 
 
