@@ -225,7 +225,8 @@ DANGLING_WORDS = frozenset(
 
 # Words that end a metric phrase taken from after a figure.
 METRIC_STOP = re.compile(
-    r"[;:.()]|\s(?:và|trong đó|đồng thời|nhằm|để|đến năm|vào năm|năm \d{4}|trở lên|trở xuống|so với)\b",
+    r"[;:.()]|\s(?:trong đó|đồng thời|nhằm|để|đến năm|vào năm|năm \d{4}|trở lên|trở xuống|so với|"
+    r"vào quý|trong quý|vào tháng|trong năm|ngay trong)\b",
     _FLAGS,
 )
 

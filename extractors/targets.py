@@ -45,7 +45,7 @@ QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Words left at the front of a subject that belong to the cue, not to what is measured.
 SUBJECT_LEADS = re.compile(
     r"^(?:[\s,:\-–]|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|trong đó|theo đó|đồng thời|là|có|thì|"
-    r"ngoài ra|bên cạnh đó|hàng năm|hằng năm|mỗi năm|"
+    r"ngoài ra|bên cạnh đó|hàng năm|hằng năm|mỗi năm|bảo đảm|đảm bảo|phải|cần|và|"
     r"tỉnh|thành phố|huyện|xã|toàn tỉnh|sẽ|tiếp tục|đưa|của tỉnh|đề ra|đặt ra)+",
     re.IGNORECASE,
 )
@@ -137,6 +137,7 @@ class _Reader:
         self.headings = self._headings()
         self.columns = _table_columns(text, figures, self.ref_year)
         self.leads = self._leads()
+        self.last_target: Target | None = None
         self.term = self._term()
 
     # -- document structure -------------------------------------------------------------
@@ -258,6 +259,7 @@ class _Reader:
                 continue
             target = self._target(figure, sentence, clause_start, list_head, series)
             if target is not None:
+                self.last_target = target
                 if not target.rule.startswith("target.heading."):
                     series = _Series(position, target.deadline, target.end)
                 targets.append(target)
@@ -428,6 +430,14 @@ class _Reader:
         head = list_head or figure
         verb_start, verb = self._verb_phrase(head, clause_start)
         metric = self._metric(figure, clause_start, sentence, verb)
+        previous = self.last_target
+        if (
+            _names_nothing(metric, figure.unit)
+            and previous is not None
+            and previous.unit == figure.unit
+            and self._sentence_of(previous.start) == sentence
+        ):
+            metric = previous.metric  # "... đạt 8.500 USD/người, đến năm 2030 đạt 13.000 USD/người"
         start = figure.start
         link = self._link_start(figure, clause_start)
         if link is not None:
@@ -600,6 +610,8 @@ class _Reader:
         stop = rules.METRIC_STOP.search(post)
         post = post[: stop.start()] if stop else post
         post = _clean(post.strip(" ,…."))
+        if all(w.lower() in rules.DANGLING_WORDS for w in post.split()):
+            post = ""  # "120 HTX, 250 THT và 8 ...": nothing of its own after the figure
         unit = figure.unit
         if unit and unit != "%" and figure.kind not in ("money", "percent"):
             phrase = post if post and not post.startswith(("so ", "với ")) else verb
@@ -621,7 +633,12 @@ class _Reader:
         Without a link verb ("đạt", "giảm", "chiếm"...) only when ``loose``: then the words
         before the figure ("kinh tế số đóng góp khoảng 25%").
         """
-        before = self.text[clause_start : figure.start]
+        # The subject of a figure in a list starts after the figure before it in its clause.
+        index = bisect.bisect_left(self.figure_starts, figure.start) - 1
+        if index >= 0 and self.figures[index].end > clause_start:
+            clause_start = max(clause_start, self.figures[index].end)
+        before = _mask_parentheses(self.text[clause_start : figure.start])
+        before = re.sub(r"^(?:\s*(?:/\s*\w+|trở (?:lên|xuống)|[,;]|và))+", "", before)
         link = rules.LINK_VERBS.search(before)
         if link is None and not loose:
             return ""
@@ -639,7 +656,8 @@ class _Reader:
             subject = _last_stretch(subject, colon + 1, marks)
         else:
             subject = subject[cut:]
-        if not link and len(subject.split()) > 8:
+        limit = MAX_METRIC_WORDS if RATE_WORDS.match(subject.strip(" ,:")) else 8
+        if not link and len(subject.split()) > limit:
             return ""
         words = subject.split()
         if len(words) > MAX_METRIC_WORDS and "," in subject:
@@ -652,6 +670,14 @@ class _Reader:
         if not re.search(r"[^\W\d_]", EMPTY_SUBJECT.sub("", subject)):
             return ""
         return subject
+
+
+def _names_nothing(metric: str, unit: str | None) -> bool:
+    """True for a metric that is only a unit or a rate's period ("%", "USD/người", "/năm")."""
+    flat = metric.strip().lower()
+    return (
+        not flat or flat == (unit or "").lower() or bool(re.fullmatch(r"[%/\s\w]{0,3}|/.*", flat))
+    )
 
 
 def _last_stretch(subject: str, start: int, marks: Sequence[tuple[int, int]]) -> str:
