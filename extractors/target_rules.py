@@ -148,6 +148,15 @@ LINK_VERBS = re.compile(
     _FLAGS,
 )
 
+# Verbs that tie an amount to a goal in a series item ("thu ngân sách đạt 5.000 tỷ đồng"); a
+# bare "có" ("Hội nghị có 120 đại biểu") does not.
+SERIES_LINKS = re.compile(
+    r"(?:đạt|đạt mức|giảm|giảm còn|tăng|tăng lên|tăng thêm|còn|chiếm|ở mức|duy trì|không quá|"
+    r"thành lập mới|trồng mới|xây dựng mới|phát triển mới)"
+    r"(?:\s+(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tối đa|hơn|gần|bình quân))*\s*$",
+    _FLAGS,
+)
+
 # Leading words of a verb phrase that say how, not what ("hỗ trợ thành lập mới" → "thành lập mới").
 HELPER_VERBS = (
     "tiếp tục",

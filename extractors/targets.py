@@ -288,7 +288,7 @@ class _Reader:
         before = self.lower[sentence.start : figure.start]
         clause_before = self.lower[clause_start : figure.start]
         after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
-        if figure.unit != "%" and not rules.LINK_VERBS.search(clause_before):
+        if figure.unit != "%" and not rules.SERIES_LINKS.search(clause_before):
             return False  # "chính quyền 2 cấp": only shares and linked amounts continue a list
         for name, pattern in rules.PAST_CUES.items():
             if pattern.search(clause_before if name == "past.da" else before):
@@ -574,6 +574,11 @@ class _Reader:
         """The verb governing a list ("hỗ trợ thành lập mới 100 HTX" → "thành lập mới")."""
         before = self.text[clause_start : head.start]
         cut = max(before.rfind(","), before.rfind(":"))
+        # "Tỉnh phấn đấu tối thiểu 90%": the span starts after the goal cue, not at the subject.
+        lowered = before.lower()
+        for pattern in rules.GOAL_CUES.values():
+            for match in pattern.finditer(lowered, cut + 1):
+                cut = max(cut, match.end() - 1)
         segment = before[cut + 1 :]
         for _, pattern in rules.DEADLINE_PATTERNS:
             for match in pattern.finditer(segment):
