@@ -752,3 +752,22 @@ RULE_MEASURE = "figure.measure"
 RULE_FRACTION = "figure.fraction"
 RULE_BARE = "figure.bare_number"
 RULE_WORDS = "figure.number_words"
+
+# --- tables -------------------------------------------------------------------------------
+# A number alone in a table cell takes its unit from the table: a unit cell earlier in its row
+# ("| Diện tích | Ha | 26.120 |"), a unit in parentheses closing the row label ("Tỷ lệ hộ nghèo
+# (%)"), a unit in parentheses closing its column's header ("Số lượng (HTX)"), or the table's
+# caption ("Đơn vị tính: tỷ đồng"). Money is scaled ("172.033" under "tỷ đồng" is
+# 172033000000 đồng). Cells of a numbering column (first in their row: "1", "2") and rows that
+# only number the columns ("| A | B | 1 | 2 | 3=1/2 |") are not figures; years are dates.
+RULE_TABLE_CELL = "figure.table_cell"
+# Captions stating a table's unit, read in the lines just before the table.
+TABLE_CAPTION_WORDS = ("đơn vị tính", "đơn vị", "đvt")
+# How far before a table its caption may stand (characters).
+TABLE_CAPTION_REACH = 400
+# How many cells from a table's top are read as its header when looking for a "(%)" column.
+TABLE_HEADER_REACH = 40
+# Header words announcing a column of percentages or ratios inside a money table.
+RATIO_HEADER_WORDS = ("so sánh", "tỷ lệ", "tỷ trọng", "tốc độ", "%")
+# Cells meaning "no value" that a row walk steps over like numbers.
+EMPTY_VALUE_CELLS = ("-", "–", "—", "x")
