@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from concurrent.futures import ProcessPoolExecutor
 
 # Prefect reads these at import time: a patient temporary server, no analytics.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
@@ -19,9 +20,20 @@ os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
 
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NONE as NO_CACHE  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from pipeline.config import Options  # noqa: E402
-from pipeline.ingest import FileJob, IngestRun, Outcome, Progress, process_batch  # noqa: E402
+from pipeline.ingest import (  # noqa: E402
+    MAX_AUTO_WORKERS,
+    FileJob,
+    IngestRun,
+    Outcome,
+    Progress,
+    batch_size,
+    process_batch,
+    start_workers,
+    worker_count,
+)
 from pipeline.models import RunSummary  # noqa: E402
 from pipeline.store import open_db  # noqa: E402
 
@@ -37,32 +49,69 @@ def quiet_prefect_logging(level: int = logging.WARNING) -> None:
         logging.getLogger(name).setLevel(level)
 
 
+# Worker processes of the current flow run (None: the task works in-process); run_flow-style
+# module state because a process pool cannot be a task parameter.
+_pool: ProcessPoolExecutor | None = None
+
+
 @task(name="process-batch", cache_policy=NO_CACHE, retries=0)
 def process_batch_task(jobs: list[FileJob], options: Options) -> list[Outcome]:
-    """Read, normalise, segment and extract a batch of files (failures come back as errors)."""
-    return process_batch(jobs, options)
+    """Read, normalise, segment and extract a batch of files (failures come back as errors).
+
+    In a parallel run the task hands its batch to a worker process and waits for it, so
+    Prefect's task threads overlap while the CPU work runs in separate processes.
+    """
+    if _pool is None:
+        return process_batch(jobs, options)
+    return _pool.submit(process_batch, jobs, options).result()
 
 
-@flow(name="ingest-corpus", log_prints=False, validate_parameters=False)
+@flow(
+    name="ingest-corpus",
+    log_prints=False,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=MAX_AUTO_WORKERS),
+)
 def ingest_corpus(corpus_dir: str, db_path: str, options: Options | None = None) -> RunSummary:
     """Ingest every file of ``corpus_dir`` into the store at ``db_path``.
 
     Each batch is a task; its documents are written one transaction each as the batch returns,
     so a failing document leaves an error row and the flow goes on.
     """
+    global _pool
     options = options or Options()
     db = open_db(db_path)
     try:
         run = IngestRun.start(db, corpus_dir, options=options)
+        workers = worker_count(options, len(run.jobs))
+        batches = list(run.batches(batch_size(options, len(run.jobs), workers)))
+        if workers > 1:
+            _pool = start_workers(workers, context="forkserver")
+            results = [process_batch_task.submit(batch, options) for batch in batches]
+        else:
+            results = [_Done(process_batch_task, batch, options) for batch in batches]
         done = 0
-        for batch in run.batches(options.batch_size):
-            run.record(batch, process_batch_task(batch, options))
+        for batch, result in zip(batches, results, strict=True):
+            run.record(batch, result.result())
             done += len(batch)
             if _progress is not None:
                 _progress(done, len(run.jobs))
         return run.finish()
     finally:
+        if _pool is not None:
+            _pool.shutdown(cancel_futures=True)
+            _pool = None
         db.close()
+
+
+class _Done:
+    """A batch run in order when it is asked for (the sequential path of the flow)."""
+
+    def __init__(self, task, batch: list[FileJob], options: Options) -> None:
+        self.task, self.batch, self.options = task, batch, options
+
+    def result(self) -> list[Outcome]:
+        return self.task(self.batch, self.options)
 
 
 def run_flow(

@@ -447,10 +447,19 @@ def batch_size(options: Options, jobs: int, workers: int) -> int:
     return max(1, min(options.batch_size, -(-jobs // (workers * 4))))
 
 
-def start_workers(count: int) -> ProcessPoolExecutor:
-    """A pool of ``count`` forked processes, each with the extraction pipeline already built."""
-    load_pipeline()  # built once here, inherited by every forked worker
-    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+def start_workers(count: int, context: str = "fork") -> ProcessPoolExecutor:
+    """A pool of ``count`` worker processes, each with the extraction pipeline already built.
+
+    "fork" (the in-process path) copies this process, pipeline included, and must happen while
+    no SQLite connection and no other thread exists; "forkserver" (the Prefect path, whose
+    client runs threads) forks from a clean server process that preloads the pipeline.
+    """
+    mp_context = multiprocessing.get_context(context)
+    if context == "forkserver":
+        mp_context.set_forkserver_preload(["extractors.nlp", "pipeline.ingest"])
+    else:
+        load_pipeline()  # built once here, inherited by every forked worker
+    pool = ProcessPoolExecutor(count, mp_context=mp_context, initializer=load_pipeline)
     list(pool.map(_warm, range(count)))  # start every worker now, before the store reopens
     return pool
 

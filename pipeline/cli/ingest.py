@@ -23,6 +23,13 @@ from pipeline.models import RunSummary
     "--batch-size", type=click.IntRange(min=1), default=Options().batch_size, show_default=True
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=Options().workers,
+    show_default=True,
+    help="Processes reading and extracting in parallel (0: one per core, up to 4; 1: none).",
+)
+@click.option(
     "--max-file-mb",
     type=click.FloatRange(min=0, min_open=True),
     default=Options().max_file_bytes / MiB,
@@ -41,6 +48,7 @@ def ingest(
     db_path: str,
     no_prefect: bool,
     batch_size: int,
+    workers: int,
     max_file_mb: float,
     max_pages: int,
 ) -> None:
@@ -57,6 +65,7 @@ def ingest(
     open_db(db_path).close()
     options = Options(
         batch_size=batch_size,
+        workers=workers,
         max_file_bytes=int(max_file_mb * MiB),
         max_pdf_pages=max_pages,
     )
