@@ -29,3 +29,36 @@ def test_prefect_flow_ingests_seed_corpus_and_isolates_failures(
     assert finished[0][0] is not None
     again = run_flow(str(seed_corpus), str(db_path))
     assert (again.unchanged, again.added, again.errors) == (6, 0, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_parallel_flow_stores_what_the_library_stores(seed_corpus: Path, tmp_path: Path) -> None:
+    """Batches as concurrent tasks over worker processes change nothing in what is stored."""
+    import json
+
+    from flows.ingest import run_flow
+    from pipeline.config import Options
+    from pipeline.ingest import ingest
+    from pipeline.store import iter_export_rows, open_db
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for copy in range(4):
+        for seed in sorted(seed_corpus.glob("*.txt")):
+            (corpus / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+
+    def rows(db_path: Path) -> list[str]:
+        db = open_db(db_path)
+        try:
+            return sorted(
+                json.dumps({k: v for k, v in row.items() if k != "id"}, sort_keys=True)
+                for row in iter_export_rows(db)
+            )
+        finally:
+            db.close()
+
+    flow_result = run_flow(str(corpus), str(tmp_path / "flow.db"), Options(workers=2))
+    library_result = ingest(corpus, tmp_path / "library.db", Options(workers=1))
+    assert flow_result.added == library_result.added == 20
+    assert rows(tmp_path / "flow.db") == rows(tmp_path / "library.db")
