@@ -229,6 +229,73 @@ CASES = [
     ("Điện thoại: 0256.3822.123", []),
     ("| --- | --- |", []),
     ("gồm các xã A Lưới 4, A Lưới 5, huyện A Lưới", []),
+    # a percentage or a unit overrides the word before the number
+    (
+        "giá bán cao hơn giá thị trường cùng thời điểm 15%, giúp thành viên có lãi",
+        [pct("15%", 15)],
+    ),
+    ("tỷ lệ trẻ em được tiêm chủng đầy đủ đạt số 98%.", [pct("98%", 98)]),
+    ("Ban Chấp hành khóa mới gồm 33 đồng chí", [F("33 đồng chí", 33, "đồng chí")]),
+    ("Đảng bộ có số 12 đồng chí được khen thưởng", [F("12 đồng chí", 12, "đồng chí")]),
+    ("tăng trưởng kinh tế hàng năm 6,5% - 7%", [pct("6,5% - 7%", (6.5, 7))]),
+    ("nhà văn hóa số 5 thôn Đông", []),
+    ("Quyết định số 15 của UBND tỉnh", []),
+    # durations with "qua", before a period, after a span word
+    ("trong 3 năm qua, huyện đã huy động", [F("3 năm", 3, "năm", "duration")]),
+    ("kết quả 6 tháng qua cho thấy", [F("6 tháng", 6, "tháng", "duration")]),
+    ("sơ kết giai đoạn 5 năm 2016-2020", [F("5 năm", 5, "năm", "duration")]),
+    ("tổng kết thời kỳ 10 năm 2011 - 2020", [F("10 năm", 10, "năm", "duration")]),
+    ("kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2030", [F("5 năm", 5, "năm", "duration")]),
+    ("nhiệm kỳ 5 năm tới", [F("5 năm", 5, "năm", "duration")]),
+    ("giai đoạn 2021 - 2025", []),
+    ("tháng 6 năm nay", []),
+    # qualifiers across a verb, before a range opener, after a rate
+    ("GRDP năm 2024 ước tăng 7,2% so với cùng kỳ", [pct("ước tăng 7,2%", 7.2, "approx")]),
+    (
+        "tổng thu ngân sách ước thu 120 tỷ đồng",
+        [money("ước thu 120 tỷ đồng", 120e9, qualifier="approx")],
+    ),
+    ("kim ngạch xuất khẩu ước vẫn tăng 4,5%.", [pct("ước vẫn tăng 4,5%", 4.5, "approx")]),
+    ("thu ngân sách năm sau ít nhất tăng 8% so với dự toán", [pct("ít nhất tăng 8%", 8, "ge")]),
+    ("tỷ lệ hài lòng tối thiểu đạt 85%", [pct("tối thiểu đạt 85%", 85, "ge")]),
+    ("dư nợ tín dụng sẽ tăng 12%", [pct("12%", 12)]),
+    ("trên địa bàn tăng 5% so với năm trước", [pct("5%", 5)]),
+    ("chiếm khoảng từ 20% đến 25% tổng vốn", [pct("khoảng từ 20% đến 25%", (20, 25), "approx")]),
+    ("doanh thu tăng từ 5% lên 9%", [pct("5%", 5), pct("9%", 9)]),
+    ("tăng trưởng bình quân 8%/năm trở lên", [pct("8%/năm trở lên", 8, "ge")]),
+    ("tốc độ tăng năng suất lao động 6,5%/năm trở lên;", [pct("6,5%/năm trở lên", 6.5, "ge")]),
+    # markdown emphasis stays out of the span; road chainages are no figures
+    ("*Trên 90% hộ gia đình được dùng nước sạch", [pct("Trên 90%", 90, "gt")]),
+    ("**Khoảng 70%** số xã đạt chuẩn", [pct("Khoảng 70%", 70, "approx")]),
+    ("- Dưới 5% hộ nghèo", [pct("Dưới 5%", 5, "lt")]),
+    ("tai nạn tại Km 1120+300 Quốc lộ 1A xảy ra lúc sáng", []),
+    ("đoạn từ Km15+200 đến Km17+500 bị sạt lở", []),
+    # counted noun completed by a qualifying noun; verbs and new clauses stay out
+    ("đã tiếp nhận, xử lý 12.400 bộ hồ sơ hải quan", [F("12.400 bộ hồ sơ", 12400, "bộ hồ sơ")]),
+    ("phát hiện 3 vụ án hình sự về buôn lậu", [F("3 vụ án hình sự", 3, "vụ án hình sự")]),
+    (
+        "xảy ra 14 vụ tai nạn giao thông",
+        [F("14 vụ tai nạn giao thông", 14, "vụ tai nạn giao thông")],
+    ),
+    (
+        "toàn huyện có 250 hộ kinh doanh cá thể",
+        [F("250 hộ kinh doanh", 250, "hộ kinh doanh")],
+    ),
+    ("sáp nhập còn 5 đơn vị cấp xã", [F("5 đơn vị cấp xã", 5, "đơn vị cấp xã")]),
+    ("Kế hoạch đề ra 6 nhóm giải pháp chủ yếu", [F("6 nhóm giải pháp", 6, "nhóm giải pháp")]),
+    ("có 40 cơ sở sản xuất được cấp phép", [F("40 cơ sở sản xuất", 40, "cơ sở sản xuất")]),
+    ("hỗ trợ 120 hộ xã Phước An", [F("120 hộ", 120, "hộ")]),
+    ("có 3 đơn vị được khen thưởng", [F("3 đơn vị", 3, "đơn vị")]),
+    ("trong đó 15 hộ thoát nghèo", [F("15 hộ", 15, "hộ")]),
+    # administrative units listed together are one unit; a place name is not
+    ("đã có 9 xã, thị trấn đạt chuẩn", [F("9 xã, thị trấn", 9, "xã, thị trấn")]),
+    (
+        "triển khai tại 45 xã, phường, thị trấn",
+        [F("45 xã, phường, thị trấn", 45, "xã, phường, thị trấn")],
+    ),
+    ("có 20 tỉnh, thành phố tham gia", [F("20 tỉnh, thành phố", 20, "tỉnh, thành phố")]),
+    ("tại 7 xã, huyện Phù Cát", [F("7 xã", 7, "xã")]),
+    ("gồm 7 xã, 2 thị trấn", [F("7 xã", 7, "xã"), F("2 thị trấn", 2, "thị trấn")]),
     # blocked spans from other extractors
 ]
 
@@ -321,3 +388,139 @@ def test_offsets_on_real_documents():
     for text in texts:
         for fig in extract_figures(text):
             assert text[fig.start : fig.end] == fig.text
+
+
+# --- tables: a number alone in a cell takes the unit its table states -----------------------
+
+
+def _one_cell_per_line(rows):
+    """A table in the one-cell-per-line layout of legal texts converted to markdown."""
+    return "".join("|\n" + "\n|\n".join(row) + "\n|\n" for row in rows)
+
+
+def _markdown(rows):
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines) + "\n"
+
+
+TABLE_CASES = [
+    # the unit cell of the row ("ĐVT" column)
+    (
+        _markdown(
+            [
+                ["TT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Năm 2030"],
+                ["1", "Diện tích cây ăn quả", "Ha", "12.500", "15.000"],
+                ["2", "Sản lượng thủy sản", "Tấn", "8.420", "9.100"],
+            ]
+        ),
+        [
+            F("12.500", 12500, "ha", "other"),
+            F("15.000", 15000, "ha", "other"),
+            F("8.420", 8420, "tấn", "other"),
+            F("9.100", 9100, "tấn", "other"),
+        ],
+    ),
+    (
+        _markdown(
+            [
+                ["STT", "Nội dung", "Đơn vị tính", "Kết quả"],
+                ["1", "Hợp tác xã thành lập mới", "HTX", "45"],
+                ["2", "Tỷ lệ hộ dùng nước sạch", "%", "98,5"],
+                ["3", "Định mức chi", "Triệu đồng/người/năm", "24"],
+            ]
+        ),
+        [
+            F("45", 45, "hợp tác xã"),
+            pct("98,5", 98.5),
+            money("24", 24e6, "đồng/người/năm"),
+        ],
+    ),
+    # the unit in parentheses closing the column header or the row label
+    (
+        _markdown(
+            [
+                ["TT", "Huyện", "Số lượng (HTX)", "Tỷ lệ (%)"],
+                ["1", "Phù Mỹ", "38", "12,5"],
+                ["2", "Hoài Nhơn", "52", "17"],
+            ]
+        ),
+        [
+            F("38", 38, "hợp tác xã"),
+            pct("12,5", 12.5),
+            F("52", 52, "hợp tác xã"),
+            pct("17", 17),
+        ],
+    ),
+    (
+        _markdown([["TT", "Chỉ tiêu", "2025"], ["1", "Tỷ lệ che phủ rừng (%)", "42,5"]]),
+        [pct("42,5", 42.5)],
+    ),
+    # the caption states the unit: money is scaled; the numbering column and the row that
+    # numbers the columns hold no figures
+    (
+        "*Đơn vị tính: triệu đồng*\n\n"
+        + _markdown(
+            [
+                ["STT", "Nội dung", "Dự toán", "Thực hiện"],
+                ["A", "B", "1", "2"],
+                ["1", "Thu nội địa", "172.033", "180.500"],
+                ["2", "Chi thường xuyên", "120", "95"],
+            ]
+        ),
+        [
+            money("172.033", 172033e6),
+            money("180.500", 180500e6),
+            money("120", 120e6),
+            money("95", 95e6),
+        ],
+    ),
+    (
+        "Đơn vị: Tỷ đồng\n\n"
+        + _markdown([["TT", "Nguồn vốn", "Số vốn"], ["1", "Ngân sách", "45"]]),
+        [money("45", 45e9)],
+    ),
+    # the one-cell-per-line layout of legal texts
+    (
+        _one_cell_per_line(
+            [
+                ["**TT**", "**Nội dung**", "**Đơn vị tính**", "**Định mức**"],
+                ["1", "Dưới 50 học sinh", "Đồng/học sinh\n/năm", "3.500.000"],
+                ["2", "Xã đồng bằng", "Triệu đồng/xã", "850"],
+            ]
+        ),
+        [
+            F("Dưới 50 học sinh", 50, "học sinh", "count", "lt"),
+            money("3.500.000", 3500000, "đồng/học sinh/năm"),
+            money("850", 850e6, "đồng/xã"),
+        ],
+    ),
+    (
+        _one_cell_per_line(
+            [
+                ["**TT**", "**Chỉ tiêu**", "**ĐVT**", "**Năm 2026**", "**Năm 2027**"],
+                ["-", "Sản lượng chè búp tươi", "Tấn", "*2.150*", "*2.300*"],
+            ]
+        ),
+        [F("2.150", 2150, "tấn", "other"), F("2.300", 2300, "tấn", "other")],
+    ),
+    # years in header cells are dates; a table stating no unit adds nothing
+    (
+        _markdown([["Chỉ tiêu", "2024", "2025"], ["Số hộ nghèo", "1.200", "950"]]),
+        [F("1.200", 1200, None, "other")],
+    ),
+    (_markdown([["STT", "Tên xã"], ["1", "Cát Tiến"], ["2", "Cát Hải"]]), []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), TABLE_CASES, ids=[f"table{i}" for i in range(len(TABLE_CASES))]
+)
+def test_table_cells(text, expected):
+    assert got(text) == expected
+
+
+def test_table_cell_span_is_the_number_only():
+    text = _markdown([["TT", "Chỉ tiêu", "ĐVT", "Kết quả"], ["1", "Diện tích", "ha", "**1.250**"]])
+    (fig,) = extract_figures(text)
+    assert text[fig.start : fig.end] == "1.250" and fig.rule == "figure.table_cell"
