@@ -463,9 +463,10 @@ def _titled_documents(text: str) -> list[LegalRef]:
         if R.TITLE_MAKING_BEFORE_RE.search(text, max(0, head.start() - 25), head.start()):
             continue
         kind = " ".join(head.group("type").split())
-        end = _title_end(text, head.end(), kind)
-        if end is None:
+        title = _title_end(text, head.end(), kind)
+        if title is None:
             continue
+        end, title_end = title
         surface = text[head.start() : end]
         refs.append(
             LegalRef(
@@ -474,28 +475,30 @@ def _titled_documents(text: str) -> list[LegalRef]:
                 text=surface,
                 doc_type=R.TITLE_TYPES[kind],
                 rule=R.RULE_TITLE,
-                name=" ".join(surface.split()),
+                name=" ".join(text[head.start() : title_end].split()),
             )
         )
     return refs
 
 
-def _title_end(text: str, position: int, kind: str) -> int | None:
-    """Where the title after a planning type word ends, or None when no title follows."""
+def _title_end(text: str, position: int, kind: str) -> tuple[int, int] | None:
+    """Where the span and the title after a planning type word end (the span stops before a
+    quantity in a quoted title), or None when no title follows."""
     quoted = R.QUOTED_TITLE_RE.match(text, position)
     if quoted:
-        return quoted.end()
+        return _before_quantity(text, position, quoted.end()), quoted.end()
     horizon_re = R.PROJECT_TO_HORIZON_RE if kind == "Đề án" else R.TITLE_TO_HORIZON_RE
     horizon = horizon_re.match(text, position)
     if horizon and not R.TITLE_STOP_RE.search(horizon.group("words")):
-        return horizon.end()
+        return horizon.end(), horizon.end()
     if kind in R.TITLE_CAPITALISED_TYPES:
         titled = R.CAPITALISED_TITLE_RE.match(text, position)
         if titled:
             stop = R.TITLE_STOP_RE.search(titled.group("words"))
             end = titled.start("words") + stop.start() if stop else titled.end()
             if len(text[position:end].split()) >= 2:
-                return position + len(text[position:end].rstrip(" ,\u00a0\n"))
+                end = position + len(text[position:end].rstrip(" ,\u00a0\n"))
+                return end, end
     return None
 
 
@@ -514,7 +517,7 @@ def _issuer_subject_documents(text: str) -> list[LegalRef]:
         subject = R.SUBJECT_RE.match(text, about.end())
         if subject is None:
             continue
-        end = _subject_end(text, subject.start(), subject.end())
+        end = _before_quantity(text, subject.start(), _subject_end(text, *subject.span()))
         if end <= subject.start():
             continue
         surface = text[head.start() : end]
@@ -545,3 +548,15 @@ def _subject_end(text: str, start: int, end: int) -> int:
     if len(words) > R.SUBJECT_MAX_WORDS:
         return start + words[R.SUBJECT_MAX_WORDS - 1].end()
     return start + len(text[start:end].rstrip())
+
+
+def _before_quantity(text: str, start: int, end: int) -> int:
+    """``end``, or the end of the words before the first quantity in ``text[start:end]``.
+
+    A title's or subject's quantities ("Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ”")
+    stay figures, and a span blocks figures inside it; years are left in (they are dates).
+    """
+    quantity = R.TITLE_QUANTITY_RE.search(text, start, end)
+    if quantity is None:
+        return end
+    return start + len(text[start : quantity.start()].rstrip(' \u00a0\n,“"'))

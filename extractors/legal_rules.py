@@ -628,9 +628,10 @@ TITLE_MAKING_BEFORE_RE = _compile(
 # A document cited by its issuer and subject, without number: "Quyết định của Tỉnh ủy về chỉ
 # định Ban Chấp hành Đảng bộ xã", "Nghị quyết của Bộ Chính trị về phát triển ...". The type
 # word must be capitalised: "quyết định của tỉnh về ..." is a decision, not a document.
+_ISSUER_TITLE_TYPES = [word for word in TYPE_WORDS if word not in ("Luật", "Bộ luật")]
 ISSUER_TITLE_HEAD_RE = _compile(
-    r"(?<!\w)(?P<type>"
-    + "|".join(_phrase(word) for word in TYPE_WORDS if word not in ("Luật", "Bộ luật"))
+    rf"(?=[{''.join(sorted({word[0] for word in _ISSUER_TITLE_TYPES}))}])(?<!\w)(?P<type>"
+    + "|".join(_phrase(word) for word in _ISSUER_TITLE_TYPES)
     + r")(?=[ \u00a0]+của[ \u00a0])"
 )
 ABOUT_RE = _compile(r"[ \u00a0]+về[ \u00a0]+(?:việc[ \u00a0]+)?(?=[^\W\d_])")
@@ -640,6 +641,9 @@ _SUBJECT_CHUNK = r"(?:[^.;:!?()\[\]“”\"\n,]|\n(?![ \u00a0]*\n))+"
 SUBJECT_RE = re.compile(rf"{_SUBJECT_CHUNK}(?:,(?=[ \u00a0]*[^\W\d_A-ZĐ]){_SUBJECT_CHUNK})*")
 SUBJECT_MAX_WORDS = 30
 SUBJECT_HORIZON_RE = _compile(rf"{TITLE_HORIZON}{_VISION}")
+
+# A quantity inside a title or subject: digits that are not a year.
+TITLE_QUANTITY_RE = re.compile(r"(?<![\w/.,])(?!(?:19|20)\d\d(?!\d))\d")
 
 RULE_TITLE = "named.title"
 RULE_ISSUER_SUBJECT = "named.issuer_subject"

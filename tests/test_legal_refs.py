@@ -811,6 +811,28 @@ def test_cited_by_issuer_and_subject(text: str, surface: str, doc_type: str, iss
     check_offsets(text, [ref])
 
 
+# A quantity in a title or subject stays a figure: the span stops before it, the name does not.
+QUANTITY_IN_TITLE = [
+    (
+        "các địa phương hưởng ứng Đề án “Trồng 1 tỷ cây xanh giai đoạn 2021 - 2025”;",
+        "Đề án “Trồng",
+        "Đề án “Trồng 1 tỷ cây xanh giai đoạn 2021 - 2025”",
+    ),
+    (
+        "thực hiện Nghị quyết của HĐND tỉnh về hỗ trợ 5 triệu đồng cho mỗi hộ nghèo.",
+        "Nghị quyết của HĐND tỉnh về hỗ trợ",
+        "Nghị quyết của HĐND tỉnh về hỗ trợ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), QUANTITY_IN_TITLE)
+def test_span_leaves_a_titles_quantity_to_figures(text: str, surface: str, name: str) -> None:
+    ref = one(text)
+    assert (ref.text, ref.name) == (surface, name)
+    check_offsets(text, [ref])
+
+
 def test_subject_stops_before_a_document_it_names() -> None:
     text = "theo Kế hoạch của UBND tỉnh về thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"
     got = [(r.text, r.number) for r in refs_in(text)]
