@@ -53,6 +53,12 @@ SUBJECT_LEADS = re.compile(
 EMPTY_SUBJECT = re.compile(
     r"\b(?:đến|tới|từ nay|vào|năm|trong|giai đoạn|thay vì|ngoài ra|cũng|TPHCM)\b", re.IGNORECASE
 )
+# A count that grows or falls by a share ("số vụ án tăng trên 5%"), unlike one that falls below a
+# share ("số HTX yếu kém giảm dưới 10%").
+CHANGE_BEFORE = re.compile(
+    r"\btăng(?: thêm| lên)?(?:\s+(?:trên|khoảng|hơn|bình quân))*\s*$"
+    r"|\bgiảm(?:\s+(?:trên|khoảng|hơn|bình quân))*\s*$"
+)
 PERCENT_OF = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 RATE_WORDS = re.compile(
     r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng|chỉ số|mức|cơ cấu|tăng trưởng)\b", re.IGNORECASE
@@ -291,6 +297,8 @@ class _Reader:
         if figure.unit != "%" and not rules.SERIES_LINKS.search(clause_before):
             return False  # "chính quyền 2 cấp": only shares and linked amounts continue a list
         for name, pattern in rules.PAST_CUES.items():
+            if name == "past.ket_qua":
+                continue  # "hồ sơ được số hóa kết quả giải quyết": a noun inside the measured thing
             if pattern.search(clause_before if name == "past.da" else before):
                 return False
         if rules.REPORT_VERBS.search(self.lower[sentence.start : sentence.end]):
@@ -622,8 +630,12 @@ class _Reader:
             phrase = post if post and not post.startswith(("so ", "với ")) else verb
             return _tidy(f"{unit} {phrase}" if phrase else unit)
         subject = self._subject(figure, clause_start)
+        change = figure.qualifier not in ("lt", "le") and CHANGE_BEFORE.search(
+            self.lower[clause_start : figure.start]
+        )
         if subject:
-            if PERCENT_OF.match(subject) and unit == "%":
+            # "số HTX ... đạt 50%" is a share; "số vụ án ... tăng 5%" is a count that grows.
+            if PERCENT_OF.match(subject) and unit == "%" and not change:
                 subject = "tỷ lệ " + PERCENT_OF.sub("", subject)
             return _tidy(subject)
         if post and not post.startswith(("so ", "với ", "(")):

@@ -637,3 +637,353 @@ def test_budget_table_years_are_not_targets():
     )
     targets, _ = run(text, "2025-11-20")
     assert targets == []
+
+
+# --- goal series: a lead or a goal sentence carries over to the next items -------------------
+
+# (text, figure anchor, value, deadline, rule)
+SERIES_CASES = [
+    (
+        "Cụ thể, đến năm 2027:\n\n- 85% hồ sơ thủ tục hành chính được giải quyết trực tuyến;\n\n"
+        "- 70% doanh nghiệp sử dụng hóa đơn điện tử.",
+        "70% doanh nghiệp",
+        70,
+        "2027",
+    ),
+    (
+        "Mục tiêu cụ thể đến năm 2028:\n\nTỷ lệ chất thải rắn sinh hoạt được thu gom đạt 98%;",
+        "98%",
+        98,
+        "2028",
+    ),
+    (
+        "Phấn đấu đến năm 2026, tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng giảm còn 8%. "
+        "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.",
+        "95%",
+        95,
+        "2026",
+    ),
+    (
+        "Đến năm 2030, 100% trạm y tế xã có bác sĩ làm việc.\n\n"
+        "Đồng thời, 90% dân số được quản lý sức khỏe bằng hồ sơ điện tử.",
+        "90% dân số",
+        90,
+        "2030",
+    ),
+    (
+        "Phấn đấu đến năm 2027, 100% dịch vụ công đủ điều kiện được cung cấp trực tuyến toàn trình."
+        "\n\nTỷ lệ hồ sơ được số hóa kết quả giải quyết đạt từ 80% trở lên; 60% người dân có "
+        "tài khoản định danh điện tử mức độ 2.",
+        "60% người dân",
+        60,
+        "2027",
+    ),
+    (
+        "Phấn đấu đến năm 2026, tỷ lệ doanh nghiệp ứng dụng thương mại điện tử đạt 50%. "
+        "Số doanh nghiệp thành lập mới đạt 1.200 doanh nghiệp.",
+        "1.200 doanh nghiệp",
+        1200,
+        "2026",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value", "deadline"), SERIES_CASES)
+def test_goal_series_continues(text, anchor, value, deadline):
+    targets, _ = run(text, "2025-03-15")
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert (target.value, target.deadline) == (value, deadline)
+
+
+# A series ends at a report, a reported speech, a sentence without figures, a dated sentence.
+SERIES_END_CASES = [
+    (
+        "Phấn đấu đến năm 2026 có 300 hợp tác xã. Ông Nguyễn Văn An cho biết, 40% hợp tác xã "
+        "đang hoạt động hiệu quả.",
+        "40%",
+    ),
+    (
+        "Phấn đấu năm 2026 tỷ lệ hộ nghèo giảm còn 2%.\n\nNăm 2024, tỷ lệ hộ nghèo toàn tỉnh là "
+        "3,2%.",
+        "3,2%",
+    ),
+    ("Phấn đấu đến năm 2026 có 300 hợp tác xã. Hiện toàn tỉnh có 210 hợp tác xã.", "210"),
+    (
+        "Mục tiêu đến năm 2030 có 500 sản phẩm OCOP đạt 3 sao trở lên.\n\n"
+        "Hội nghị có 120 đại biểu tham dự.",
+        "120 đại biểu",
+    ),
+    (
+        "Phấn đấu đến năm 2026, tỷ lệ che phủ rừng đạt 52%. Hội nghị diễn ra trong không khí "
+        "dân chủ. Tỷ lệ hộ dùng nước sạch đạt 80%.",
+        "80%",
+    ),
+    (
+        "Phấn đấu đến năm 2026, tỷ lệ che phủ rừng đạt 52%. Toàn tỉnh đã trồng mới 1.200 ha "
+        "rừng tập trung.",
+        "1.200 ha",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor"), SERIES_END_CASES)
+def test_goal_series_ends(text, anchor):
+    targets, _ = run(text, "2025-03-15")
+    assert target_at(targets, text, anchor) is None
+
+
+# --- reports, forecasts and comparisons are not goals ----------------------------------------
+
+REPORT_CASES = [
+    ("Dự báo, đến cuối năm 2025, GRDP của tỉnh chỉ tăng trưởng 4,2%.", "4,2%", None),
+    ("Năm nay, kim ngạch xuất khẩu của tỉnh chỉ đạt 85% kế hoạch.", "85%", "2025-11-02"),
+    (
+        "9 tháng đầu năm, xuất khẩu ước đạt 1,5 tỷ USD, tăng 12% so với cùng kỳ năm 2024.",
+        "12%",
+        "2025-10-01",
+    ),
+    (
+        "9 tháng đầu năm, xuất khẩu ước đạt 1,5 tỷ USD, tăng 12% so với cùng kỳ năm 2024.",
+        "1,5 tỷ USD",
+        "2025-10-01",
+    ),
+    ("Cả năm, tỉnh chỉ tăng trưởng 3,1% do ảnh hưởng của bão.", "3,1%", "2025-12-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ref_date"), REPORT_CASES)
+def test_reports_and_forecasts_are_not_targets(text, anchor, ref_date):
+    targets, _ = run(text, ref_date)
+    assert target_at(targets, text, anchor) is None
+
+
+# (text, figure anchor, document date, deadline)
+DEADLINE_CASES = [
+    (
+        "Huyện phấn đấu hoàn thành 19/19 tiêu chí vào quý III/2026.",
+        "19/19",
+        None,
+        "2026-07/2026-09",
+    ),
+    ("Phấn đấu xây dựng mới 40 nhà văn hóa thôn trước quý IV/2026.", "40", None, "2026-10/2026-12"),
+    ("Phấn đấu tổng thu ngân sách tăng 10% so với năm 2024.", "10%", "2025-01-10", None),
+    (
+        "Phấn đấu năm 2026 kim ngạch xuất khẩu tăng 8% so với năm 2025.",
+        "8%",
+        "2025-12-01",
+        "2026",
+    ),
+    (
+        "Triển khai Kế hoạch giai đoạn 2025 - 2030, phấn đấu xây dựng 30% thôn kiểu mẫu ngay "
+        "trong năm 2026; đến năm 2030 đạt 100%.",
+        "30%",
+        "2025-05-01",
+        "2026",
+    ),
+    (
+        "Đại hội đã đề ra 15 chỉ tiêu chủ yếu, trong đó tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.",
+        "1,5%",
+        "2025-08-20",
+        None,
+    ),
+    (
+        "Hội đồng nhân dân tỉnh đã thông qua mục tiêu đến năm 2030 tỷ lệ đô thị hóa đạt 45%.",
+        "45%",
+        "2025-07-01",
+        "2030",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ref_date", "deadline"), DEADLINE_CASES)
+def test_target_deadline(text, anchor, ref_date, deadline):
+    targets, _ = run(text, ref_date)
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert target.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("opening", "deadline"),
+    [
+        ("Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030 thành công tốt đẹp", "2030"),
+        ("Kế hoạch phát triển nông nghiệp giai đoạn 2026-2030", "2030"),
+        ("Hội nghị sơ kết công tác 6 tháng đầu năm", None),
+    ],
+)
+def test_document_term_gives_the_deadline(opening, deadline):
+    text = (
+        f"{opening}\n\nĐại hội đã đề ra 18 chỉ tiêu, trong đó tốc độ tăng trưởng kinh tế "
+        "bình quân 9,5%/năm."
+    )
+    targets, _ = run(text, "2025-08-11")
+    target = target_at(targets, text, "9,5%")
+    assert target is not None
+    assert target.deadline == deadline
+
+
+# --- as_of of actuals ---------------------------------------------------------------------------
+
+# (text, figure anchor, document date, as_of)
+AS_OF_MORE_CASES = [
+    (
+        "Quý I/2025, giá trị sản xuất nông nghiệp ước đạt 820 tỷ đồng.",
+        "820 tỷ đồng",
+        "2025-04-20",
+        "2025-01/2025-03",
+    ),
+    (
+        "Đến ngày 30/9/2025, toàn tỉnh có 312 hợp tác xã đang hoạt động.",
+        "312 hợp tác xã",
+        "2025-10-05",
+        "2025-09-30",
+    ),
+    ("Tháng 8/2025, toàn huyện có 46 hợp tác xã.", "46 hợp tác xã", "2025-09-01", "2025-08"),
+    (
+        "Hiện nay, toàn tỉnh có 12 khu công nghiệp.",
+        "12 khu công nghiệp",
+        "2025-06-02",
+        "2025-06-02",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ref_date", "as_of"), AS_OF_MORE_CASES)
+def test_actual_as_of_opening_dates(text, anchor, ref_date, as_of):
+    targets, figures = run(text, ref_date)
+    start = text.index(anchor)
+    figure = next(f for f in figures if f.start <= start < f.end)
+    assert figure.as_of == as_of
+    assert target_at(targets, text, anchor) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm bình quân 1-1,5%/năm.", "1-1,5%"),
+        ("Đến năm 2030, tỷ lệ đô thị hóa đạt 50%.", "50%"),
+    ],
+)
+def test_a_target_figure_has_no_as_of(text, anchor):
+    targets, figures = run(text, "2025-05-01")
+    assert target_at(targets, text, anchor) is not None
+    start = text.index(anchor)
+    assert next(f for f in figures if f.start <= start < f.end).as_of is None
+
+
+# --- metrics and spans --------------------------------------------------------------------------
+
+METRIC_MORE_CASES = [
+    (
+        "Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm bình quân 1-1,5%/năm.",
+        "1-1,5%",
+        "tỷ lệ hộ nghèo",
+    ),
+    (
+        "Ngoài ra, Hội nghị cũng thống nhất điều chỉnh thu nhập bình quân đầu người đến năm 2030 "
+        "đạt 120 triệu đồng.",
+        "120 triệu",
+        "thu nhập bình quân đầu người",
+    ),
+    (
+        "Đến năm 2027, GRDP bình quân đầu người đạt 5.000 USD/người, đến năm 2030 đạt "
+        "7.500 USD/người.",
+        "7.500",
+        "GRDP bình quân đầu người",
+    ),
+    ("Phấn đấu tăng trưởng GRDP năm 2026 đạt từ 8% trở lên.", "8%", "tăng trưởng GRDP"),
+    (
+        "Đến năm 2030, bảo đảm ít nhất 60% xã, phường không có tội phạm ma túy.",
+        "60%",
+        "tỷ lệ xã, phường không có tội phạm ma túy",
+    ),
+    (
+        "Đến năm 2030, tỷ lệ lao động qua đào tạo 80% trở lên; tỷ lệ bao phủ bảo hiểm xã hội "
+        "60% trở lên.",
+        "60%",
+        "tỷ lệ bao phủ bảo hiểm xã hội",
+    ),
+    (
+        "Đến năm 2030, thu nhập bình quân đạt 75 triệu đồng/năm và tỷ lệ hộ nghèo (theo chuẩn "
+        "giai đoạn 2026-2030) còn 2%.",
+        "2%",
+        "tỷ lệ hộ nghèo",
+    ),
+    (
+        "Phấn đấu đến năm 2027, 90% người dân và doanh nghiệp hài lòng về giải quyết thủ tục "
+        "hành chính.",
+        "90%",
+        "tỷ lệ người dân và doanh nghiệp hài lòng về giải quyết thủ tục hành chính",
+    ),
+    (
+        "Hàng năm, số vụ án ma túy được phát hiện tăng trên 5%, phấn đấu đến năm 2030.",
+        "5%",
+        "số vụ án ma túy được phát hiện",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "metric"), METRIC_MORE_CASES)
+def test_target_metric_in_the_documents_words(text, anchor, metric):
+    targets, _ = run(text, "2025-03-01")
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert target.metric == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đến năm 2030, 100% hồ sơ công việc của các sở, ban, ngành và ủy ban nhân dân các cấp có "
+        "liên quan tới người dân, doanh nghiệp được xử lý trên môi trường mạng.",
+        "Đến năm 2030, 100% cơ sở giáo dục nghề nghiệp công lập trên địa bàn tỉnh được đầu tư "
+        "đồng bộ cơ sở vật chất, thiết bị đào tạo theo tiêu chuẩn của",
+    ],
+)
+def test_long_metric_never_ends_on_a_function_word(text):
+    targets, _ = run(text, "2025-03-01")
+    assert targets
+    last = targets[0].metric.split()[-1]
+    assert last not in ("của", "tới", "đến", "và", "với", "các", "về", "liên")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Tỉnh phấn đấu tối thiểu 90% người dân hài lòng vào năm 2027.", "tối thiểu 90%"),
+        ("Huyện phấn đấu đến năm 2026 thành lập mới 12 hợp tác xã.", "thành lập mới 12 hợp tác xã"),
+        ("Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.", "giảm bình quân 1,5%"),
+    ],
+)
+def test_target_span_starts_at_the_goal_verb(text, span):
+    targets, _ = run(text, "2025-03-01")
+    assert [t.text for t in targets] == [span]
+
+
+# --- scope ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("UBND tỉnh Thừa Thiên Huế ban hành kế hoạch phát triển du lịch.", "tỉnh Thừa Thiên Huế"),
+        ("Tỉnh ủy Bà Rịa - Vũng Tàu chỉ đạo các địa phương.", "tỉnh Bà Rịa - Vũng Tàu"),
+        ("UBND TP.HCM phê duyệt chương trình. TP.HCM phấn đấu. TP.HCM triển khai.", None),
+    ],
+)
+def test_detect_scope_longest_name(text, scope):
+    if scope is None:
+        assert detect_scope(text) == "thành phố Hồ Chí Minh"
+    else:
+        assert detect_scope(text) == scope
+
+
+def test_detect_scope_is_linear():
+    import time
+
+    chunk = "Đảng bộ tỉnh Lạng Sơn lãnh đạo phát triển kinh tế tập thể, hợp tác xã. " * 20
+    text = chunk * 500  # ~700 KB
+    started = time.perf_counter()
+    assert detect_scope(text) == "tỉnh Lạng Sơn"
+    assert time.perf_counter() - started < 1.0
