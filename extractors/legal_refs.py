@@ -1,5 +1,6 @@
-"""Cited legal and party documents: numbered citations, lists of numbers, and laws and party
-resolutions cited by name.
+"""Cited legal and party documents: numbered citations, lists of numbers, laws and party
+resolutions cited by name, plans, strategies, projects and programmes cited by title, and
+documents cited by issuer and subject ("Quyết định của Tỉnh ủy về ...").
 
 A reference's span is the type word, "số" and the number ("Nghị quyết số 13-NQ/TW") or the name
 ("Luật Hợp tác xã năm 2012"); the signing date and issuer that follow are read into fields but
