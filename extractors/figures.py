@@ -5,6 +5,8 @@ scale words and an optional range, then the unit after it (%, money, ratio, dura
 noun), then the qualifier around it ("khoảng", "trên", "trở lên"). Digits that belong to dates,
 document numbers, section numbering, ordinals, times and codes are skipped by the guards in
 :mod:`extractors.figure_rules`; spans claimed by other extractors are passed as ``blocked``.
+A number alone in a pipe-table cell takes the unit its table states (row unit cell, label or
+column header in parentheses, caption); its span is the number only.
 """
 
 from __future__ import annotations
