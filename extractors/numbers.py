@@ -61,12 +61,13 @@ def parse_digits(raw: str) -> Decimal | None:
 
     "455.523" → 455523, "3,8" → 3.8, "4.290,3" → 4290.3, "0,5" → 0.5. Dotted strings whose
     groups are not thousands ("4.0", "6.2", "25.9.2020") are versions, section numbers or dates
-    and give None, as do integers with a leading zero ("0256", "09"), which are codes or phone
-    numbers. "1,234,567" (several comma groups) is read as English thousands. A single comma is
+    and give None, as do longer integers with a leading zero ("0256", "0913"), which are codes or
+    phone numbers; official texts pad small counts to two digits ("03 năm", "tăng 05%",
+    "02 đoàn kiểm tra"), so "01"–"09" are numbers. "1,234,567" (several comma groups) is read as English thousands. A single comma is
     always the decimal mark ("6,694" → 6.694), as Vietnamese convention wants.
     """
     if _PLAIN.fullmatch(raw):
-        if len(raw) > 1 and raw[0] == "0":
+        if len(raw) > 2 and raw[0] == "0":
             return None
         return Decimal(raw)
     if _VN_THOUSANDS.fullmatch(raw):

@@ -63,6 +63,10 @@ CASES = [
     ("sản xuất lúa giống diện tích 100 ha", [F("100 ha", 100, "ha", "other")]),
     ("DN đã mua hơn 675.800 kg lúa giống", [F("hơn 675.800 kg", 675800, "kg", "other", "gt")]),
     ("đoạn đường dài 50 km", [F("50 km", 50, "km", "other")]),
+    # official texts pad small numbers to two digits
+    ("số vụ án được phát hiện tăng trên 03%", [pct("trên 03%", 3, "gt")]),
+    ("Ban Chấp hành gồm 05 đồng chí", [F("05 đồng chí", 5, "đồng chí")]),
+    ("gọi số 0913 456 789 để được hỗ trợ", []),
     ("năng suất đạt 3 tấn/ha", [F("3 tấn/ha", 3, "tấn/ha", "other")]),
     ("có 616 nông dân tham gia thực hiện", [F("616 nông dân", 616, "nông dân")]),
     # qualifiers

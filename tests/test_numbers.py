@@ -30,13 +30,25 @@ def test_parse_digits(raw, expected):
 
 
 @pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("03", 3),  # "tăng trên 03%": official texts pad small numbers
+        ("05", 5),  # "05 đồng chí"
+        ("01", 1),  # "01 bộ hồ sơ"
+    ],
+)
+def test_parse_digits_reads_zero_padded_small_numbers(raw, value):
+    assert parse_digits(raw) == value
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "4.0",  # Công nghiệp 4.0
         "6.2",  # section 6.2.
         "25.9.2020",  # date
         "0256",  # phone prefix
-        "09",  # zero-padded day
+        "0913",  # phone prefix
         "0913.456",  # phone
         "1.2.3",
     ],
