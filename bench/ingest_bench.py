@@ -1,6 +1,7 @@
 """Ingest benchmark: throughput, time per stage and peak memory of the whole pipeline.
 
-    .venv/bin/python bench/ingest_bench.py [CORPUS] [--repeat N] [--workers N] [--json]
+    .venv/bin/python bench/ingest_bench.py [CORPUS] [--replicate N] [--repeat N] [--workers N]
+        [--json]
 
 CORPUS defaults to ``../shared/corpus-extra``. Two measurements:
 
@@ -116,15 +117,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=1, help="end-to-end runs (best is kept)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--replicate",
+        type=int,
+        default=1,
+        metavar="N",
+        help="measure on N renamed copies of every file (a sustained run over a larger corpus)",
+    )
+    parser.add_argument("--workers", type=int, default=Options().workers, help="0: one per core")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"Error: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
-    options = Options()
+    if args.replicate > 1:
+        with tempfile.TemporaryDirectory() as tmp:
+            copies = Path(tmp)
+            for copy in range(args.replicate):
+                for path in discover(args.corpus):
+                    rel = relative_path(path, args.corpus).replace("/", "_")
+                    (copies / f"{copy:04d}_{rel}").write_bytes(path.read_bytes())
+            return _run(args, copies)
+    return _run(args, args.corpus)
+
+
+def _run(args: argparse.Namespace, corpus: Path) -> int:
+    options = Options(workers=args.workers)
     load()  # build the spaCy pipeline once, outside the timings
-    runs = [end_to_end(args.corpus, options) for _ in range(max(1, args.repeat))]
+    runs = [end_to_end(corpus, options) for _ in range(max(1, args.repeat))]
     best = max(runs, key=lambda run: run["docs_per_s"])
-    stages = per_stage(args.corpus, options)
+    stages = per_stage(corpus, options)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report = {
         "corpus": str(args.corpus),
@@ -135,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"corpus: {args.corpus}")
+    copies = f" × {args.replicate} copies" if args.replicate > 1 else ""
+    print(f"corpus: {args.corpus}{copies} (workers: {args.workers or 'one per core'})")
     print(
         f"end to end: {best['documents']} documents ({best['errors']} errors), "
         f"{best['characters']:,} characters in {best['seconds']:.2f} s"
