@@ -1,13 +1,12 @@
 """The ``chitieu`` command line: a thin click layer over the library.
 
 Each command lives in its own module exposing ``commands`` (a list of click commands); to add
-one, write the module and list it in COMMAND_MODULES. A module not written yet is skipped.
+one, write the module and list it in COMMAND_MODULES.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sqlite3
 
 import click
@@ -47,10 +46,8 @@ def main() -> None:
 
 
 def register_commands(group: click.Group, module_names: tuple[str, ...] = COMMAND_MODULES) -> None:
-    """Add the ``commands`` of every listed module that exists to ``group``."""
+    """Add the ``commands`` of every listed module to ``group``."""
     for name in module_names:
-        if importlib.util.find_spec(name) is None:
-            continue
         module = importlib.import_module(name)
         for command in getattr(module, "commands", ()):
             group.add_command(command)

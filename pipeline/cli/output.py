@@ -68,5 +68,8 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_format
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_format: str) -> None:
-    """Print ``rows`` in ``output_format`` on stdout."""
+    """Print ``rows`` in ``output_format`` on stdout (a table with no rows says so on stderr)."""
+    if not rows and output_format == "table":
+        click.echo("(no rows)", err=True)
+        return
     click.echo(render(rows, columns, output_format))
