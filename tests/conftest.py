@@ -6,14 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-SEED_DIR = Path("/work/shared/corpus-seeds")
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from paths import SEEDS
 
 
 def seed_source() -> Path:
-    """The five seed documents: the shared copy when present, else the bundled corpus/."""
-    return SEED_DIR if SEED_DIR.is_dir() else BUNDLED_CORPUS
+    """The five seed documents (bundled in corpus/)."""
+    return SEEDS
 
 
 @pytest.fixture

@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import EXTRA, GOLD, SEEDS
 
 from extractors.dates import detect_document_date, extract_dates
-
-SEEDS = Path("/work/shared/corpus-seeds")
-GOLD = Path("/work/shared/gold")
-EXTRA = Path("/work/shared/corpus-extra")
 
 
 def _values(text: str, ref_date: str | None = None) -> list[tuple[str, str]]:
@@ -276,47 +273,7 @@ def test_document_date_on_seeds(path: Path) -> None:
     assert (found.value if found else None) == _gold(path)["published"]
 
 
-# --- end to end: quality on the seed gold, false alarms and speed on real documents ----------
-
-
-def _score(text: str, gold_items: list[dict], ref_date: str | None) -> tuple[int, int, int]:
-    """(matched, false alarms, misses) under the gold scoring rules."""
-    items = []
-    for g in gold_items:
-        start = -1
-        for _ in range(g["nth"] + 1):
-            start = text.find(g["anchor"], start + 1)
-        assert start >= 0, g
-        values = g["value"] if isinstance(g["value"], list) else [g["value"]]
-        items.append((start, start + len(g["anchor"]), values, g.get("optional", False)))
-    used: set[int] = set()
-    matched = false_alarms = 0
-    for p in extract_dates(text, ref_date):
-        overlapping = [i for i, it in enumerate(items) if p.start < it[1] and it[0] < p.end]
-        hit = next((i for i in overlapping if i not in used and p.value in items[i][2]), None)
-        if hit is None:
-            hit = next((i for i in overlapping if i not in used and items[i][3]), None)
-        if hit is None:
-            if not any(items[i][3] for i in overlapping):
-                false_alarms += 1
-            continue
-        used.add(hit)
-        matched += not items[hit][3]
-    misses = sum(1 for i, it in enumerate(items) if i not in used and not it[3])
-    return matched, false_alarms, misses
-
-
-def test_seed_gold_precision_recall() -> None:
-    matched = false_alarms = misses = 0
-    for path in SEED_FILES:
-        text = _read(path)
-        found = detect_document_date(text)
-        m, f, n = _score(text, _gold(path)["dates"], found.value if found else None)
-        matched, false_alarms, misses = matched + m, false_alarms + f, misses + n
-    precision = matched / (matched + false_alarms)
-    recall = matched / (matched + misses)
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.95, (precision, recall, f1)
+# --- real documents (quality against gold: tests/test_quality_gate.py) -----------------
 
 
 EXTRA_FILES = sorted(EXTRA.glob("*.txt"))

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import GOLD, SEEDS
 
 from pipeline.cli import main
 from pipeline.errors import ChitieuError
@@ -763,9 +764,8 @@ def test_document_name_defaults_to_gold_file_name(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 # End to end: the shared seeds through a temporary store
 
-SHARED = Path("/work/shared")
-SEED_GOLD = SHARED / "gold"
-SEED_CORPUS = SHARED / "corpus-seeds"
+SEED_GOLD = GOLD
+SEED_CORPUS = SEEDS
 needs_seeds = pytest.mark.skipif(
     not (SEED_GOLD.is_dir() and SEED_CORPUS.is_dir()), reason="shared seed corpus not present"
 )

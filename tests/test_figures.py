@@ -3,11 +3,8 @@ beside it as (surface, value, unit, kind, qualifier)."""
 
 from __future__ import annotations
 
-import json
-import unicodedata
-from pathlib import Path
-
 import pytest
+from paths import EXTRA
 
 from extractors.figures import extract_figures
 
@@ -327,68 +324,13 @@ def test_exact_decimal_values():
     assert fig.value_json() == 4290300000000
 
 
-# --- end to end against the seed gold -------------------------------------------------------
-
-SHARED = Path("/work/shared")
+# --- real documents (quality against gold: tests/test_quality_gate.py) -----------------
 
 
-def _gold_pairs():
-    for gold_path in sorted((SHARED / "gold").glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text())
-        if "figures" not in gold.get("annotated", ["figures"]):
-            continue
-        text = unicodedata.normalize(
-            "NFC", (SHARED / "corpus-seeds" / gold["document"]).read_text()
-        )
-        yield text, gold["figures"]
-
-
-def _anchor_span(text, anchor, nth):
-    anchor = unicodedata.normalize("NFC", anchor)
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.find(anchor, pos + 1)
-        assert pos >= 0, anchor
-    return pos, pos + len(anchor)
-
-
-def score_seed_gold():
-    """Precision, recall and F1 of the figures against the seed gold (gold scoring rules)."""
-    matched = predicted = gold_total = 0
-    for text, gold_items in _gold_pairs():
-        items = [(_anchor_span(text, g["anchor"], g["nth"]), g) for g in gold_items]
-        gold_total += sum(1 for _, g in items if not g.get("optional"))
-        used: set[int] = set()
-        for fig in extract_figures(text):
-            hit = None
-            for i, ((s, e), g) in enumerate(items):
-                if i in used or not (s < fig.end and fig.start < e):
-                    continue
-                if g.get("optional") or fig.value_json() == g["value"]:
-                    hit = i
-                    break
-            if hit is not None:
-                used.add(hit)
-                if items[hit][1].get("optional"):
-                    continue
-                matched += 1
-            predicted += 1
-    precision = matched / predicted if predicted else 0.0
-    recall = matched / gold_total if gold_total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
-@pytest.mark.skipif(not (SHARED / "gold").exists(), reason="shared gold not available")
-def test_seed_gold_f1_floor():
-    precision, recall, f1 = score_seed_gold()
-    assert f1 >= 0.95, (precision, recall, f1)
-
-
-@pytest.mark.skipif(not (SHARED / "corpus-extra").exists(), reason="shared corpus not available")
+@pytest.mark.skipif(not EXTRA.is_dir(), reason="shared corpus-extra not present")
 def test_offsets_on_real_documents():
     """Every figure on real documents is its own text slice (speed: see bench/)."""
-    texts = [p.read_text() for p in sorted((SHARED / "corpus-extra").glob("*.txt"))]
+    texts = [p.read_text() for p in sorted(EXTRA.glob("*.txt"))]
     for text in texts:
         for fig in extract_figures(text):
             assert text[fig.start : fig.end] == fig.text

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
+from paths import SEEDS
 
 from pipeline.legacy import (
     convert_legacy,
@@ -18,8 +18,6 @@ from pipeline.legacy import (
     is_vietnamese_syllable,
     to_unicode,
 )
-
-SEEDS = Path("/work/shared/corpus-seeds")
 
 # Real sentences from the seed documents (news and directives on cooperatives).
 SENTENCES = [

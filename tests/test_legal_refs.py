@@ -7,19 +7,14 @@ the pipeline.
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from pathlib import Path
 
 import pytest
+from paths import EXTRA
 
 from extractors.dates import extract_dates
 from extractors.legal_refs import extract_legal_refs
 from pipeline.models import DateMention, LegalRef
-
-SEEDS = Path("/work/shared/corpus-seeds")
-GOLD = Path("/work/shared/gold")
-EXTRA = Path("/work/shared/corpus-extra")
 
 
 def refs_in(text: str) -> list[LegalRef]:
@@ -934,64 +929,10 @@ def test_key_identifies_a_document_across_spellings() -> None:
     assert a.key == b.key == "no:13-NQ/TW"
 
 
-# --- end to end on the seed documents ---------------------------------------------------------
-def _gold_items(gold: dict, text: str) -> list[dict]:
-    items = []
-    for item in gold["legal_refs"]:
-        anchor = unicodedata.normalize("NFC", item["anchor"])
-        position = -1
-        for _ in range(item["nth"] + 1):
-            position = text.find(anchor, position + 1)
-        assert position >= 0, item
-        items.append({**item, "start": position, "end": position + len(anchor)})
-    return items
+# --- real documents (quality against gold: tests/test_quality_gate.py) -----------------
 
 
-def _same_number(a: str | None, b: str | None) -> bool:
-    return (a or "").replace(" ", "").upper() == (b or "").replace(" ", "").upper()
-
-
-def score_seeds() -> tuple[int, int, int]:
-    """(matched, unmatched predictions, missed gold) under the gold scoring rules."""
-    matched = false_alarms = missed = 0
-    for gold_path in sorted(GOLD.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = unicodedata.normalize("NFC", (SEEDS / gold["document"]).read_text("utf-8"))
-        items = _gold_items(gold, text)
-        used: set[int] = set()
-        for ref in extract_legal_refs(text, extract_dates(text, gold.get("published"))):
-            hit = next(
-                (
-                    i
-                    for i, item in enumerate(items)
-                    if i not in used
-                    and ref.start < item["end"]
-                    and item["start"] < ref.end
-                    and (item["number"] is None or _same_number(item["number"], ref.number))
-                ),
-                None,
-            )
-            if hit is None:
-                false_alarms += 1
-                continue
-            used.add(hit)
-            matched += not items[hit].get("optional", False)
-        missed += sum(
-            1 for i, item in enumerate(items) if i not in used and not item.get("optional")
-        )
-    return matched, false_alarms, missed
-
-
-@pytest.mark.skipif(not GOLD.exists(), reason="gold annotations not available")
-def test_seed_documents_f1() -> None:
-    matched, false_alarms, missed = score_seeds()
-    precision = matched / (matched + false_alarms)
-    recall = matched / (matched + missed)
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.95, (matched, false_alarms, missed)
-
-
-@pytest.mark.skipif(not EXTRA.exists(), reason="extra corpus not available")
+@pytest.mark.skipif(not EXTRA.is_dir(), reason="shared corpus-extra not present")
 def test_extra_corpus_offsets() -> None:
     """Every reference on real documents is its own text slice, in order (speed: see bench/)."""
     for path in sorted(EXTRA.glob("*.txt")):

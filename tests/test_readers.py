@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from paths import EXTRA, SEEDS
 
 from pipeline.config import Options
 from pipeline.errors import ReadError
@@ -17,8 +18,6 @@ from pipeline.readers import read_file
 from pipeline.readers.html import decode_html, iso_date
 from pipeline.segment import split_passages
 
-SEEDS = Path("/work/shared/corpus-seeds")
-EXTRA = Path("/work/shared/corpus-extra")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 

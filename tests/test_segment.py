@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paths import EXTRA as EXTRA_DIR
+from paths import SEEDS as SEED_DIR
 
 from pipeline.models import PageSpan
 from pipeline.normalise import normalise_text
 from pipeline.segment import MAX_PASSAGE_CHARS, split_passages
 
-SEEDS = sorted(Path("/work/shared/corpus-seeds").glob("*.txt"))
-EXTRA = sorted(Path("/work/shared/corpus-extra").glob("*.txt"))
+SEEDS = sorted(SEED_DIR.glob("*.txt"))
+EXTRA = sorted(EXTRA_DIR.glob("*.txt"))
 
 
 def texts(text: str) -> list[str]:

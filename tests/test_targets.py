@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import unicodedata
-from pathlib import Path
-
 import pytest
 
-from extractors.dates import detect_document_date, extract_dates
+from extractors.dates import extract_dates
 from extractors.figures import extract_figures
 from extractors.scope import detect_scope, places, scope_in
 from extractors.targets import extract_targets
 from pipeline.models import Figure, Target
-
-SEEDS = Path("/work/shared/corpus-seeds")
-GOLD = Path("/work/shared/gold")
 
 
 def run(text: str, ref_date: str | None = None) -> tuple[list[Target], list[Figure]]:
@@ -522,51 +515,6 @@ def test_target_scope_from_document():
     text = "UBND tỉnh Lạng Sơn chỉ đạo. Phấn đấu đến năm 2025 hỗ trợ thành lập mới 100 hợp tác xã."
     targets, _ = run(text)
     assert targets[0].scope == "tỉnh Lạng Sơn"
-
-
-def _gold_items():
-    for path in sorted(GOLD.glob("*.gold.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = unicodedata.normalize("NFC", (SEEDS / gold["document"]).read_text(encoding="utf-8"))
-        yield gold, text
-
-
-def _find(text: str, anchor: str, nth: int) -> int:
-    index = -1
-    for _ in range(nth + 1):
-        index = text.index(anchor, index + 1)
-    return index
-
-
-@pytest.mark.skipif(not GOLD.exists(), reason="gold annotations not available")
-def test_seed_targets_f1():
-    """Targets on the five seeds: F1 ≥ 0.90 with the gold rule (overlap, value, deadline)."""
-    matched = predicted = expected = metric_agree = 0
-    for gold, text in _gold_items():
-        found = detect_document_date(text)
-        ref = gold.get("published") or (found.value if found else None)
-        targets, _ = run(text, ref)
-        items = []
-        for item in gold["targets"]:
-            start = _find(text, item["anchor"], item["nth"])
-            items.append((start, start + len(item["anchor"]), item))
-        used: set[int] = set()
-        predicted += len(targets)
-        expected += len(items)
-        for target in targets:
-            for index, (start, end, item) in enumerate(items):
-                if index in used or not (target.start < end and start < target.end):
-                    continue
-                if target.value == item["value"] and target.deadline == item["deadline"]:
-                    used.add(index)
-                    matched += 1
-                    metric_agree += target.metric == item["metric"]
-                    break
-    precision = matched / predicted
-    recall = matched / expected
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.90, (precision, recall)
-    assert metric_agree / matched >= 0.6
 
 
 # Report sentences that name a goal, or explain a word with one, set no target.

@@ -10,12 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from paths import EXTRA, SEEDS
 
 from pipeline.legacy import from_unicode
 from pipeline.models import RunSummary
 
-SEED_DIR = Path("/work/shared/corpus-seeds")
-EXTRA_DIR = Path("/work/shared/corpus-extra")
+SEED_DIR = SEEDS
+EXTRA_DIR = EXTRA
 BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVuSans.ttf not installed")
