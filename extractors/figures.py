@@ -248,6 +248,8 @@ def _figure_at(
     if unit is None:
         if not (first.scale_words or not first.plain or second or qualifier):
             return None, number_end
+        if _CODE_BEFORE.search(text, max(0, start - 12), start):
+            return None, number_end  # "hệ tọa độ VN 2.000", "TCVN 5574": a code's number
         unit = _Unit(number_end, None, None, "other", R.RULE_BARE)
     figure = Figure(
         start=span_start,
@@ -379,6 +381,9 @@ def _exclusion_overridden(text: str, end: int, why: str, phrase: str) -> bool:
 def int_or_none(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else None
 
+
+# An all-capitals code right before a number with no unit names a standard or system.
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-ZĐ]{2,6}[ \t]?$")
 
 _PROPER_NAME_BEFORE = re.compile(
     r"(?<=[^\s.!?:;(\[|*#\-])[ \t]+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\W\d_A-Z]+)[ \t]+$"

@@ -64,6 +64,10 @@ CASES = [
     ("số vụ án được phát hiện tăng trên 03%", [pct("trên 03%", 3, "gt")]),
     ("Ban Chấp hành gồm 05 đồng chí", [F("05 đồng chí", 5, "đồng chí")]),
     ("gọi số 0913 456 789 để được hỗ trợ", []),
+    # a code's number is no quantity
+    ("lập bản đồ địa chính theo hệ tọa độ VN 2.000 tại các xã", []),
+    ("thiết kế theo tiêu chuẩn TCVN 5.574 hiện hành", []),
+    ("GRDP tăng 8,5% so với năm trước", [pct("8,5%", 8.5)]),
     ("năng suất đạt 3 tấn/ha", [F("3 tấn/ha", 3, "tấn/ha", "other")]),
     ("có 616 nông dân tham gia thực hiện", [F("616 nông dân", 616, "nông dân")]),
     # qualifiers
