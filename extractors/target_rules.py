@@ -31,7 +31,43 @@ GOAL_CUES: dict[str, re.Pattern[str]] = {
     "goal.quyet_tam": re.compile(r"\bquyết tâm\b", _FLAGS),
     "goal.dat_ra": re.compile(r"\b(?:đề ra|đặt ra) (?:\d+ )?(?:mục tiêu|chỉ tiêu)", _FLAGS),
     "goal.dinh_huong": re.compile(r"\bđịnh hướng\b.*\bđến năm \d{4}", _FLAGS),
+    # "bảo đảm/đảm bảo" sets a goal when a verb of result or a share follows it: "đảm bảo cắt
+    # giảm tối thiểu 30% thời gian", "bảo đảm 100% hồ sơ được số hóa"; not "đảm bảo an toàn".
+    "goal.bao_dam": re.compile(
+        r"\b(?:bảo đảm|đảm bảo)\s+(?:(?:cắt giảm|giảm|tăng|đạt|hoàn thành|duy trì|có|"
+        r"tối thiểu|ít nhất|trên|không dưới)\b|(?=\d))",
+        _FLAGS,
+    ),
 }
+
+# Documents that set out tasks (plans, programmes, directives, schemes, strategies, and the
+# decisions that issue them): in one, a floor on a figure ("tối thiểu 30%", "ít nhất 2 lớp")
+# is a goal even with no other cue.
+PLAN_TITLE = re.compile(
+    r"^[\s*_#]*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|ĐỀ ÁN|CHIẾN LƯỢC)[\s*_#]*$"
+    r"|\b(?:ban hành|phê duyệt)\s+(?:kế hoạch|chương trình|đề án|chiến lược)\b",
+    re.MULTILINE,
+)
+FLOOR_WORDS = re.compile(r"^(?:tối thiểu|ít nhất|không dưới)\b", _FLAGS)
+
+# A year reached "by the end of" with no goal word is a report when the document's own date is
+# unknown ("Đến cuối năm 2018, thu nhập bình quân đạt 36 triệu đồng").
+YEAR_END_LEAD = re.compile(r"\b(?:đến|tới) (?:hết|cuối) (?:năm )?(?:19|20)\d{2}", _FLAGS)
+# Words that report a year as done, for the floor of an undated document's deadlines.
+# The year leads a clause of results: "Tính đến hết năm 2018, ...", "Đến cuối năm 2019 ...",
+# "Năm 2018, toàn xã đã ..." (with "đã" later in the sentence).
+REPORT_YEAR_LEADS = re.compile(
+    r"(?:\btính (?:đến|tới)(?: hết| cuối)?|\b(?:đến|tới) (?:hết|cuối))(?: năm)?\s*(?:19|20)\d{2}$",
+    _FLAGS,
+)
+REPORT_DONE = re.compile(r"\bđã\b(?! (?:qua|được|" + ADOPTION_VERBS + r"))|\bđạt được\b", _FLAGS)
+# Words that make a sentence about the future, or adopt its figures as goals: a year-end with
+# one of these is a deadline ("Đại hội thống nhất điều chỉnh ... đến cuối năm 2025 đạt ...").
+FUTURE_WORDS = re.compile(
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|quyết tâm|sẽ|cần|phải|dự kiến|dự báo|định hướng|"
+    r"điều chỉnh|yêu cầu|đề nghị|" + ADOPTION_VERBS + r")\b",
+    _FLAGS,
+)
 
 # Heading words that put the figures of a whole section under a goal ("II. MỤC TIÊU",
 # "Chỉ tiêu cụ thể", "Mục tiêu đến năm 2030", "PHỤ LỤC ... CHỈ TIÊU ... 2026-2030").
@@ -82,6 +118,14 @@ COMPARISON_LEAD = re.compile(
     r"\bso (?:với|cùng)(?: cùng)?(?: kỳ)?(?: (?:đầu|cuối|hết))?\s*$", _FLAGS
 )
 
+# A year that closes a full date ("ngày 15 tháng 8 năm 2024") dates a day, usually a cited
+# document's signing; it is a deadline only after "đến/trước ngày" ("trước ngày 31 tháng 12 năm 2025").
+DAY_DATE_LEAD = re.compile(r"\btháng\s+\d{1,2}\s+$", _FLAGS)
+DAY_DEADLINE_LEAD = re.compile(
+    r"\b(?:đến|tới|trước|hết|cuối|vào|chậm nhất)\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+$",
+    _FLAGS,
+)
+
 # Clause openers for "as of" dates ("Tính đến hết năm 2018", "hết năm 2018", "năm 2024").
 AS_OF_LEADS = re.compile(
     r"(?:tính (?:đến|tới)(?: hết| cuối)?|(?:đến|tới) (?:hết|cuối|ngày)|hết|cuối|trong|năm|quý|tháng|"
@@ -91,6 +135,9 @@ AS_OF_LEADS = re.compile(
 
 # Frequencies that make a figure a rate, not a state at the clause's date.
 FREQUENCY_CUES = re.compile(r"\b(?:hàng|hằng|mỗi) (?:năm|tháng|quý)\b", _FLAGS)
+
+# Years listed before the last one ("năm 2025 và 2026", "năm 2024, 2025"): the last governs.
+_YEAR_LIST = r"(?:(?:19|20)\d{2}\s*(?:,\s*và|,|và)\s*(?=(?:19|20)\d{2}\b))*"
 
 # Deadline phrases: (rule name, pattern). Group "year" (or "end") holds the deadline year.
 DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -106,7 +153,7 @@ DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "deadline.den_nam",
         re.compile(
             r"\b(?:từ nay |phấn đấu )?(?:đến|tới|trước|vào|trong)\s+(?:hết |cuối |năm |hết năm |cuối năm |giữa năm )*"
-            r"(?:năm\s+)?(?P<year>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d{4})",
+            r"(?:năm\s+)?" + _YEAR_LIST + r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d{4})",
             _FLAGS,
         ),
     ),
@@ -118,7 +165,9 @@ DEADLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "deadline.nam",
-        re.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d{4})", _FLAGS),
+        re.compile(
+            r"\bnăm\s+" + _YEAR_LIST + r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d{4})", _FLAGS
+        ),
     ),
     (
         "deadline.bare_period",
@@ -243,6 +292,16 @@ METRIC_STOP = re.compile(
 TABLE_YEAR_HEADER = re.compile(r"^(?P<prefix>.*?)\b(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", _FLAGS)
 TABLE_ACTUAL_HEADER = re.compile(
     r"\b(?:ước|ưth|uth|thực hiện|hiện hành|kết quả|đã|ước thực hiện)\b", _FLAGS
+)
+
+# Units that count the parts of a plan or a structure, not a result: "chia làm 3 giai đoạn",
+# "thực hiện qua 2 bước", "mô hình chính quyền địa phương 2 cấp".
+STRUCTURE_UNITS = frozenset({"giai đoạn", "bước", "cấp", "kỳ", "thời kỳ", "nhiệm kỳ"})
+
+# A figure followed by these words is an age that says who is measured, not a result: "trẻ em
+# từ 06 tháng đến 36 tháng tuổi", "nhóm trẻ dưới 24 tháng tuổi", "người từ 65 tuổi trở lên".
+AGE_AFTER = re.compile(
+    r"^\s*(?:tuổi\b|(?:đến|tới|[-–])\s*(?:dưới\s+)?\d{1,3}\s*(?:tháng|năm)?\s*tuổi\b)", _FLAGS
 )
 
 # Units that count goals themselves ("26 chỉ tiêu", "5/9 tiêu chí" is measured, "3 nhiệm vụ" not).

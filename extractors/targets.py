@@ -144,7 +144,9 @@ class _Reader:
         self.columns = _table_columns(text, figures, self.ref_year)
         self.leads = self._leads()
         self.last_target: Target | None = None
+        self.floor_year = self._floor_year() if self.ref_year is None else None
         self.term = self._term()
+        self.plan = bool(rules.PLAN_TITLE.search(text, 0, TERM_CHARS))
 
     # -- document structure -------------------------------------------------------------
 
@@ -176,6 +178,32 @@ class _Reader:
             last = self._sentence_index(max(start, end - 1))
             out[index] = _Series(last, found[-1].value if found else None, end)
         return out
+
+    def _floor_year(self) -> int | None:
+        """In an undated document, the latest year it reports as done ("Tính đến hết năm 2018,
+        ... đã ...", "Đến cuối năm 2019, ... đạt ..."): no goal is due by then."""
+        floor = None
+        verdicts: dict[int, bool] = {}
+        for mention in self.dates:
+            year = mention.value[:4]
+            if not year.isdigit():
+                continue
+            index = self._sentence_index(mention.start)
+            sentence = self.sentences[index]
+            if index not in verdicts:
+                verdicts[index] = not rules.FUTURE_WORDS.search(
+                    self.lower[sentence.start : sentence.end]
+                )
+            lead = self.lower[max(sentence.start, mention.start - 25) : mention.start]
+            opens = not MARKUP.sub("", lead).strip(" \n\t-–") and rules.REPORT_DONE.search(
+                self.lower[mention.end : sentence.end]
+            )
+            led = rules.REPORT_YEAR_LEADS.search(
+                self.lower[max(sentence.start, mention.start - 25) : mention.end]
+            )
+            if verdicts[index] and (opens or led):
+                floor = max(floor or 0, int(year))
+        return floor
 
     def _term(self) -> str | None:
         """The end year of the term or period a document is about ("nhiệm kỳ 2025-2030" in its
@@ -315,10 +343,13 @@ class _Reader:
         if rules.ACHIEVEMENT_AFTER.match(after):
             return None
         # Cues inside parentheses explain a word, they do not govern the sentence.
-        before = _mask_parentheses(
-            self.lower[max(sentence.start, figure.start - MAX_LOOKBACK) : figure.start]
-        )
+        window = max(sentence.start, figure.start - MAX_LOOKBACK)
+        before = _mask_parentheses(self.lower[window : figure.start])
         clause_before = before[max(0, len(before) - (figure.start - clause_start)) :]
+        # An estimate word inside an earlier figure ("tổng thu ước đạt 7.800 tỷ đồng") qualifies
+        # that figure only; it does not turn the rest of a list of goals into reports.
+        reported = self._mask_figures(before, window, figure.start)
+        reported_clause = reported[len(before) - len(clause_before) :]
         goal_at, goal_rule = -1, None
         goal_starts: list[int] = []
         for name, pattern in rules.GOAL_CUES.items():
@@ -331,7 +362,7 @@ class _Reader:
         past_at = -1
         clause_offset = len(before) - len(clause_before)
         for name, pattern in rules.PAST_CUES.items():
-            scope_text = clause_before if name == "past.da" else before
+            scope_text = reported_clause if name == "past.da" else reported
             offset = len(before) - len(scope_text)
             for match in pattern.finditer(scope_text):
                 at = offset + match.start()
@@ -345,6 +376,8 @@ class _Reader:
             openers = [before[:at].rstrip() for at in goal_starts if at > past_at]
             if not any(not o or o[-1] in ",;:." for o in openers):
                 return None
+        if goal_rule == "goal.den_nam" and self._year_end_report(before, goal_at):
+            return None
         if goal_rule is not None and goal_at > past_at:
             return goal_rule
         if past_at >= 0:
@@ -357,7 +390,37 @@ class _Reader:
         heading = self._heading_goal(sentence)
         if heading and not self._allocation(figure, sentence):
             return heading
+        if self.plan and self._floor_figure(figure, clause_before):
+            return "goal.toi_thieu"
         return None
+
+    def _year_end_report(self, before: str, cue_at: int) -> bool:
+        """True for "Đến cuối năm 2018, ... đạt ..." with no goal word, in an undated document:
+        the year-end is when a result was counted, not a deadline."""
+        if self.ref_year is not None:
+            return False
+        if not rules.YEAR_END_LEAD.match(before, cue_at):
+            return False
+        return not rules.FUTURE_WORDS.search(before)
+
+    def _floor_figure(self, figure: Figure, clause_before: str) -> bool:
+        """A floor ("tối thiểu 30%", "ít nhất 02 lớp") set by a plan's task, not an allocation."""
+        floor = rules.FLOOR_WORDS.match(figure.text.lower()) or re.search(
+            r"\b(?:tối thiểu|ít nhất|không dưới)\s*$", clause_before
+        )
+        return bool(floor) and not self._allocation(figure, self._sentence_of(figure.start))
+
+    def _mask_figures(self, before: str, window: int, end: int) -> str:
+        """``before`` (text from ``window`` to ``end``) with earlier figures blanked."""
+        lo = bisect.bisect_left(self.figure_starts, window)
+        hi = bisect.bisect_left(self.figure_starts, end)
+        if lo == hi:
+            return before
+        chars = list(before)
+        for other in self.figures[lo:hi]:
+            a, b = other.start - window, min(other.end, end) - window
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
 
     def _heading_goal(self, sentence: _Sentence) -> str | None:
         for heading in reversed(self.headings.get(sentence.paragraph, ())):
@@ -375,7 +438,9 @@ class _Reader:
         return self.ref_year is not None and value[:4].isdigit() and int(value[:4]) > self.ref_year
 
     def _is_future(self, deadline: str) -> bool:
-        return self.ref_year is None or int(deadline[:4]) >= self.ref_year
+        if self.ref_year is None:
+            return self.floor_year is None or int(deadline[:4]) > self.floor_year
+        return int(deadline[:4]) >= self.ref_year
 
     def _measured(self, figure: Figure, clause_start: int) -> bool:
         """False for per-unit figures, durations and ratios that only qualify a goal."""
@@ -385,8 +450,11 @@ class _Reader:
             return False
         if figure.kind == "duration" and re.search(r"(?:trong|sau|qua|thời hạn)\s*$", before):
             return False
-        if (figure.unit or "").lower() in rules.META_UNITS:
+        unit = (figure.unit or "").lower()
+        if unit in rules.META_UNITS or unit in rules.STRUCTURE_UNITS:
             return False
+        if unit != "%" and rules.AGE_AFTER.match(self.lower[figure.end : figure.end + 40]):
+            return False  # "trẻ em từ 06 tháng đến 36 tháng tuổi": an age says who is counted
         if figure.unit == "tuổi" and not rules.LINK_VERBS.search(before):
             return False  # "dân số từ 15 tuổi trở lên": an age defines who is counted
         return not (figure.kind == "ratio" and not rules.LINK_VERBS.search(before))
@@ -763,6 +831,13 @@ def _deadlines(lowered: str, offset: int) -> list[_Deadline]:
             if not year:
                 continue
             taken.append(span)
+            lead = lowered[max(0, span[0] - 40) : span[0]]
+            if (
+                name == "deadline.nam"
+                and rules.DAY_DATE_LEAD.search(lead)
+                and not rules.DAY_DEADLINE_LEAD.search(lead)
+            ):
+                continue
             # The year of a comparison ("so với cùng kỳ năm 2023") is never a deadline.
             if rules.COMPARISON_LEAD.search(lowered[max(0, span[0] - 25) : span[0]]):
                 continue
