@@ -721,7 +721,13 @@ NOUN_STOP_PHRASES = frozenset(
         "đi vào",
     }
 )
-# Generic (non-lexicon) noun phrases are at most this many syllables.
+# Generic (non-lexicon) noun phrases are at most this many words, as the word segmenter reads
+# them ("bệnh bẩm sinh" is two words); the second must carry one of these part-of-speech tags
+# (noun, classifier noun, unit noun), so "nhà máy xử lý" stops before its verb. Without word
+# boundaries (segmenter unavailable, or a first word running past a stop word) the phrase is
+# at most GENERIC_NOUN_MAX_SYLLABLES syllables.
+GENERIC_NOUN_MAX_WORDS = 2
+GENERIC_NOUN_TAGS = frozenset({"N", "Nc", "Nu"})
 GENERIC_NOUN_MAX_SYLLABLES = 2
 
 # Single digit words read before a lexicon unit ("hai năm", "ba hợp tác xã"); "một" excluded.

@@ -20,6 +20,7 @@ from decimal import Decimal
 from extractors import figure_rules as R
 from extractors.abbreviations import ABBREVIATIONS, expand_word
 from extractors.numbers import SCALE_WORDS, parse_digits, parse_number_words
+from extractors.wordseg import tagged_word_spans
 from pipeline.models import Figure
 
 _DIGITS = r"\d+(?:[.,]\d+)*"
@@ -596,10 +597,12 @@ def _with_rate(text: str, unit: _Unit) -> _Unit:
 
 
 def _generic_noun(text: str, words: list[tuple[int, int, str]]) -> _Unit | None:
-    """The counted noun after a number when the lexicon is silent: up to two words, cut at a
-    stop word; an upper-case abbreviation counts as one word and is expanded."""
+    """The counted noun after a number when the lexicon is silent: up to two words (as the
+    word segmenter reads them: "bệnh bẩm sinh", "tập dữ liệu"), cut at a stop word, and at a
+    second word that is not a noun ("nhà máy xử lý" → "nhà máy"); an upper-case abbreviation
+    counts as one word and is expanded."""
     taken: list[tuple[int, int, str]] = []
-    for i, (s, e, w) in enumerate(words[: R.GENERIC_NOUN_MAX_SYLLABLES]):
+    for i, (s, e, w) in enumerate(words):
         low = w.lower()
         if low in R.NOUN_STOP_WORDS or low in R.SCALE_WORDS:
             break
@@ -615,6 +618,8 @@ def _generic_noun(text: str, words: list[tuple[int, int, str]]) -> _Unit | None:
         taken.append((s, e, w))
     if not taken:
         return None
+    if len(taken) > 1:
+        taken = _whole_words(text, taken)
     end = taken[-1][1]
     name = " ".join(expand_word(w).lower() for _, _, w in taken)
     if taken[0][2].isupper() and taken[0][2] not in ABBREVIATIONS:
@@ -622,6 +627,22 @@ def _generic_noun(text: str, words: list[tuple[int, int, str]]) -> _Unit | None:
     return _with_rate(
         text, _Unit(end, name, text[taken[0][0] : end], "count", R.RULE_COUNT_GENERIC)
     )
+
+
+def _whole_words(text: str, syllables: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The syllables of the first words of a noun phrase: at most GENERIC_NOUN_MAX_WORDS whole
+    words inside ``syllables``, the second one a noun; GENERIC_NOUN_MAX_SYLLABLES syllables
+    when the first word runs on past them (or the segmenter is unavailable)."""
+    run_end = syllables[-1][1]
+    kept_end = None
+    for count, (_, word_end, tag) in enumerate(tagged_word_spans(text, syllables[0][0])):
+        if word_end > run_end or count == R.GENERIC_NOUN_MAX_WORDS:
+            break
+        if count and tag is not None and tag not in R.GENERIC_NOUN_TAGS:
+            break
+        kept_end = word_end
+    kept = [syllable for syllable in syllables if kept_end and syllable[1] <= kept_end]
+    return kept or syllables[: R.GENERIC_NOUN_MAX_SYLLABLES]
 
 
 def _bare_unit(text: str, start: int, quantity: _Quantity) -> _Unit | None:
