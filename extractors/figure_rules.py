@@ -729,6 +729,8 @@ NOUN_STOP_PHRASES = frozenset(
 GENERIC_NOUN_MAX_WORDS = 2
 GENERIC_NOUN_TAGS = frozenset({"N", "Nc", "Nu"})
 GENERIC_NOUN_MAX_SYLLABLES = 2
+# How many characters after the number the word segmenter reads.
+GENERIC_NOUN_WINDOW = 40
 
 # Single digit words read before a lexicon unit ("hai năm", "ba hợp tác xã"); "một" excluded.
 SINGLE_NUMBER_WORDS = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")

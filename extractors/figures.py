@@ -632,11 +632,15 @@ def _generic_noun(text: str, words: list[tuple[int, int, str]]) -> _Unit | None:
 def _whole_words(text: str, syllables: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The syllables of the first words of a noun phrase: at most GENERIC_NOUN_MAX_WORDS whole
     words inside ``syllables``, the second one a noun; GENERIC_NOUN_MAX_SYLLABLES syllables
-    when the first word runs on past them (or the segmenter is unavailable)."""
-    run_end = syllables[-1][1]
+    when the first word runs on past them (or the segmenter is unavailable). The segmenter also
+    reads the number before the phrase: after a numeral it tags nouns as nouns more often."""
+    phrase_start, run_end = syllables[0][0], syllables[-1][1]
+    window_start = _word_start_before(text, phrase_start)
+    limit = R.GENERIC_NOUN_WINDOW + phrase_start - window_start
+    words = [w for w in tagged_word_spans(text, window_start, limit) if w[1] > phrase_start]
     kept_end = None
-    for count, (_, word_end, tag) in enumerate(tagged_word_spans(text, syllables[0][0])):
-        if word_end > run_end or count == R.GENERIC_NOUN_MAX_WORDS:
+    for count, (word_start, word_end, tag) in enumerate(words):
+        if word_start < phrase_start or word_end > run_end or count == R.GENERIC_NOUN_MAX_WORDS:
             break
         if count and tag is not None and tag not in R.GENERIC_NOUN_TAGS:
             break
