@@ -12,7 +12,9 @@ import re
 _FLAGS = re.IGNORECASE
 
 # Verbs that adopt goals: "đã đề ra 18 chỉ tiêu" reports a decision, not a result.
-ADOPTION_VERBS = r"đề ra|đặt ra|thông qua|xác định|thống nhất|phê duyệt|ban hành"
+ADOPTION_VERBS = (
+    r"đề ra|đặt ra|thông qua|biểu quyết thông qua|xác định|thống nhất|phê duyệt|ban hành"
+)
 
 # Words that set out a goal. They govern the figures after them in the same sentence.
 GOAL_CUES: dict[str, re.Pattern[str]] = {
@@ -35,7 +37,7 @@ GOAL_CUES: dict[str, re.Pattern[str]] = {
     # giảm tối thiểu 30% thời gian", "bảo đảm 100% hồ sơ được số hóa"; not "đảm bảo an toàn".
     "goal.bao_dam": re.compile(
         r"\b(?:bảo đảm|đảm bảo)\s+(?:(?:cắt giảm|giảm|tăng|đạt|hoàn thành|duy trì|có|"
-        r"tối thiểu|ít nhất|trên|không dưới)\b|(?=\d))",
+        r"tối thiểu|ít nhất|trên|không dưới)\b|(?=\d|$))",
         _FLAGS,
     ),
 }
@@ -97,7 +99,7 @@ PAST_CUES: dict[str, re.Pattern[str]] = {
     "past.theo_bao_cao": re.compile(r"\btheo báo cáo\b", _FLAGS),
     # A forecast of how a year will end, or a result called small ("chỉ tăng 1,3%"), is a report.
     "past.du_bao": re.compile(r"\bdự báo\b|\bước (?:cả năm|năm)\b", _FLAGS),
-    "past.chi_dat": re.compile(r"\bchỉ (?:tăng|tăng trưởng|đạt)\b", _FLAGS),
+    "past.chi_dat": re.compile(r"(?<!chứng )\bchỉ (?:tăng|tăng trưởng|đạt)\b", _FLAGS),
     "past.toan_tinh_co": re.compile(
         r"\b(?:toàn tỉnh|toàn thành phố|toàn huyện|cả nước|trên địa bàn (?:tỉnh|huyện|xã)?) có\b",
         _FLAGS,
@@ -121,6 +123,8 @@ COMPARISON_LEAD = re.compile(
 # A year that closes a full date ("ngày 15 tháng 8 năm 2024") dates a day, usually a cited
 # document's signing; it is a deadline only after "đến/trước ngày" ("trước ngày 31 tháng 12 năm 2025").
 DAY_DATE_LEAD = re.compile(r"\btháng\s+\d{1,2}\s+$", _FLAGS)
+# A year that belongs to a noun ("số thu tăng của năm 2020") names what is measured, not when.
+OF_YEAR_LEAD = re.compile(r"\bcủa\s+$", _FLAGS)
 DAY_DEADLINE_LEAD = re.compile(
     r"\b(?:đến|tới|trước|hết|cuối|vào|chậm nhất)\s+(?:hết\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+$",
     _FLAGS,

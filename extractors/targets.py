@@ -39,6 +39,8 @@ MAX_METRIC_WORDS = 16
 # How far back in a sentence cues are looked for (a long list still shares its opening cue).
 MAX_LOOKBACK = 600
 AMOUNT_UNITS = ("%", None)
+# How far into a paragraph a date still opens it ("Tuy nhiên, bước sang năm 2021, ...").
+OPENING_CHARS = 45
 # How far into a document its term ("nhiệm kỳ 2025-2030") is looked for: title and lead.
 TERM_CHARS = 1200
 QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -63,6 +65,11 @@ PERCENT_OF = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 RATE_WORDS = re.compile(
     r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng|chỉ số|mức|cơ cấu|tăng trưởng)\b", re.IGNORECASE
 )
+
+
+# Cues that continue a list of goals rather than open one: with no year of their own they take
+# the deadline of the series they continue ("Đến năm 2025: ...; đảm bảo 80% báo cáo ...").
+WEAK_GOAL_RULES = ("goal.series", "goal.bao_dam", "goal.toi_thieu")
 
 
 @dataclass(frozen=True)
@@ -422,6 +429,28 @@ class _Reader:
             chars[a:b] = " " * (b - a)
         return "".join(chars)
 
+    def _paragraph_deadline(self, sentence: _Sentence) -> str | None:
+        """A future year that opens the paragraph ("Bước sang năm 2026, ... . Phấn đấu ..."):
+        the horizon of the goals in its later sentences."""
+        first = self.paragraph_first.get(sentence.paragraph)
+        if first is None or first.start >= sentence.start:
+            return None
+        opening = self.lower[first.start : min(first.end, first.start + OPENING_CHARS)]
+        for found in _deadlines(opening, 0):
+            closed = opening[found.end :].lstrip().startswith(",")
+            if closed and found.rule != "deadline.bare_period" and self._is_future(found.value):
+                return found.value
+        return None
+
+    def _closes_figure(self, deadline: _Deadline) -> bool:
+        """True for "40% đến năm 2030": a year phrase right after a figure, dating it alone."""
+        if deadline.rule != "deadline.den_nam":
+            return False
+        index = bisect.bisect_left(self.figure_starts, deadline.start) - 1
+        if index < 0 or not 0 <= deadline.start - self.figures[index].end <= 3:
+            return False
+        return not self.text[self.figures[index].end : deadline.start].strip(" ,")
+
     def _heading_goal(self, sentence: _Sentence) -> str | None:
         for heading in reversed(self.headings.get(sentence.paragraph, ())):
             if heading.goal_rule:
@@ -466,7 +495,13 @@ class _Reader:
         if after and after[0].start - figure.end <= 3 and after[0].rule == "deadline.den_nam":
             return after[0].value
         before = self.lower[sentence.start : figure.start]
-        found = _deadlines(before, sentence.start)
+        # "khoảng 25% đến năm 2025, 40% đến năm 2030; tổng vốn ... 35%": a deadline that closes
+        # another figure of an earlier clause is that figure's own, not the sentence's.
+        found = [
+            d
+            for d in _deadlines(before, sentence.start)
+            if d.start >= clause_start or not self._closes_figure(d)
+        ]
         # "... xây dựng 20% xã, phường ngay trong năm 2025": a deadline later in the figure's own
         # clause outweighs one of an earlier phrase (a plan's period named before it).
         segment = max(before.rfind(","), before.rfind(":"), clause_start - sentence.start - 1)
@@ -477,6 +512,9 @@ class _Reader:
             return found[-1].value
         if after:
             return after[0].value
+        opening = self._paragraph_deadline(sentence)
+        if opening is not None:
+            return opening
         # A later clause of the same sentence may still give the deadline ("..., 40% đến năm 2030").
         for heading in reversed(self.headings.get(sentence.paragraph, ())):
             if heading.deadline:
@@ -497,7 +535,7 @@ class _Reader:
         if goal_rule is None or not self._measured(figure, clause_start):
             return None
         deadline = self._deadline(figure, sentence, clause_start)
-        if deadline is None and goal_rule == "goal.series" and series is not None:
+        if deadline is None and goal_rule in WEAK_GOAL_RULES and series is not None:
             deadline = series.deadline
         if deadline is None:
             deadline = self.term
@@ -832,10 +870,9 @@ def _deadlines(lowered: str, offset: int) -> list[_Deadline]:
                 continue
             taken.append(span)
             lead = lowered[max(0, span[0] - 40) : span[0]]
-            if (
-                name == "deadline.nam"
-                and rules.DAY_DATE_LEAD.search(lead)
-                and not rules.DAY_DEADLINE_LEAD.search(lead)
+            if name == "deadline.nam" and (
+                rules.OF_YEAR_LEAD.search(lead)
+                or (rules.DAY_DATE_LEAD.search(lead) and not rules.DAY_DEADLINE_LEAD.search(lead))
             ):
                 continue
             # The year of a comparison ("so với cùng kỳ năm 2023") is never a deadline.

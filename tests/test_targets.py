@@ -935,3 +935,345 @@ def test_detect_scope_is_linear():
     started = time.perf_counter()
     assert detect_scope(text) == "tỉnh Lạng Sơn"
     assert time.perf_counter() - started < 1.0
+
+
+# --- round two: goals with no year, listed years, ages and phases, undated reports -----------
+
+# A clear goal cue makes a target even when no year is in reach: the deadline stays None.
+# (text, figure anchor, document date, value)
+NO_DEADLINE_CASES = [
+    ("Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số.", "95%", "2025-04-02", 95),
+    ("Mục tiêu: tỷ lệ hộ gia đình sử dụng nước sạch đạt 85%.", "85%", "2025-04-02", 85),
+    (
+        "Cụ thể: phấn đấu tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi giảm còn 15%;"
+        " tỷ lệ người cao tuổi được khám sức khỏe định kỳ đạt 80%.",
+        "80%",
+        "2025-09-15",
+        80,
+    ),
+    (
+        "Các sở, ngành bảo đảm 100% hồ sơ thủ tục hành chính được số hóa khi tiếp nhận.",
+        "100%",
+        "2025-06-30",
+        100,
+    ),
+    (
+        "Chỉ tiêu: tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt từ 30% trở lên.",
+        "30%",
+        "2025-02-12",
+        30,
+    ),
+    (
+        "Phấn đấu thu nhập bình quân của người lao động đạt 7 triệu đồng/tháng.",
+        "7 triệu đồng/tháng",
+        None,
+        7000000,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ref_date", "value"), NO_DEADLINE_CASES)
+def test_goal_without_a_year_has_no_deadline(text, anchor, ref_date, value):
+    targets, _ = run(text, ref_date)
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert target.value == value
+    assert target.deadline is None
+
+
+# A cited document's signing date in a plan's title is never the deadline of its goals.
+def test_title_date_of_a_cited_directive_is_not_a_deadline():
+    text = (
+        "**KẾ HOẠCH**\n\n"
+        "THỰC HIỆN CHỈ THỊ SỐ 12/CT-TTG NGÀY 05 THÁNG 3 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "**1. Sở Y tế**\n\n"
+        "a) Chủ trì triển khai các giải pháp, cụ thể: phấn đấu tỷ lệ phụ nữ mang thai được tầm"
+        " soát trước sinh đạt 75%; tỷ lệ trẻ sơ sinh được sàng lọc đạt 90%.\n"
+    )
+    targets, _ = run(text, "2025-10-20")
+    for anchor, value in (("75%", 75), ("90%", 90)):
+        target = target_at(targets, text, anchor)
+        assert target is not None and target.value == value
+        assert target.deadline is None
+
+
+# (text, figure anchor, document date, deadline)
+LISTED_YEAR_CASES = [
+    (
+        "Thực hiện Chương trình cắt giảm chi phí tuân thủ năm 2024 và 2025, bảo đảm cắt giảm"
+        " ít nhất 20% chi phí tuân thủ thủ tục hành chính.",
+        "20%",
+        "2024-11-05",
+        "2025",
+    ),
+    (
+        "Trong hai năm 2026 và 2027, phấn đấu xây dựng mới 500 căn nhà cho hộ nghèo.",
+        "500 căn nhà",
+        "2025-12-01",
+        "2027",
+    ),
+    (
+        "Kế hoạch vốn các năm 2025, 2026, phấn đấu giải ngân đạt trên 95%.",
+        "95%",
+        "2025-01-15",
+        "2026",
+    ),
+    (
+        "Phấn đấu trước ngày 31 tháng 12 năm 2025 hoàn thành cấp 100% giấy chứng nhận.",
+        "100%",
+        "2025-03-01",
+        "2025",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ref_date", "deadline"), LISTED_YEAR_CASES)
+def test_last_listed_year_is_the_deadline(text, anchor, ref_date, deadline):
+    targets, _ = run(text, ref_date)
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert target.deadline == deadline
+
+
+# Ages say who is measured; counts of phases or levels say how a plan is built.
+# (text, figure anchor that is not a target, a figure of the same text that is, or None)
+AGE_AND_PHASE_CASES = [
+    (
+        "Phấn đấu 95% trẻ em từ 3 tháng đến 24 tháng tuổi được tiêm chủng đầy đủ.",
+        "3 tháng",
+        "95%",
+    ),
+    (
+        "Phấn đấu 95% trẻ em từ 3 tháng đến 24 tháng tuổi được tiêm chủng đầy đủ.",
+        "24 tháng",
+        "95%",
+    ),
+    (
+        "Mục tiêu đến năm 2030, 60% trường mầm non có nhóm trẻ dưới 18 tháng tuổi.",
+        "18 tháng",
+        "60%",
+    ),
+    (
+        "Mục tiêu đến năm 2030, tỷ lệ người từ 60 tuổi trở lên có thẻ bảo hiểm y tế đạt 100%.",
+        "60 tuổi",
+        "100%",
+    ),
+    ("Phấn đấu đến năm 2030, kế hoạch được chia làm 3 giai đoạn thực hiện.", "3 giai đoạn", None),
+    (
+        "Mục tiêu đến năm 2026, vận hành ổn định mô hình chính quyền địa phương 2 cấp.",
+        "2 cấp",
+        None,
+    ),
+    ("Phấn đấu đến năm 2027, hoàn thành đề án qua 4 bước triển khai.", "4 bước", None),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "goal"), AGE_AND_PHASE_CASES)
+def test_ages_and_phases_are_not_targets(text, anchor, goal):
+    targets, _ = run(text, "2025-05-05")
+    assert target_at(targets, text, anchor) is None
+    if goal is not None:
+        assert target_at(targets, text, goal) is not None
+
+
+# In a document with no date of its own, "đến cuối/hết năm X" + a result, with no goal word,
+# reports; a goal word or an adopting verb keeps it a goal.
+# (text, figure anchor, is a target, deadline)
+UNDATED_CASES = [
+    (
+        "Đến cuối năm 2019, thu nhập bình quân đầu người của xã đạt 42 triệu đồng/năm.",
+        "42 triệu đồng/năm",
+        False,
+        None,
+    ),
+    (
+        "Đến hết năm 2020, tỷ lệ hộ nghèo của huyện giảm còn 3,5%.",
+        "3,5%",
+        False,
+        None,
+    ),
+    (
+        "Phấn đấu đến cuối năm 2025, tỷ lệ hộ nghèo của huyện giảm còn 2%.",
+        "2%",
+        True,
+        "2025",
+    ),
+    ("Đến năm 2025, tỷ lệ hộ nghèo của huyện giảm còn 2%.", "2%", True, "2025"),
+    (
+        "Đại hội thống nhất điều chỉnh thu nhập bình quân đầu người đến cuối năm 2025 đạt"
+        " 8.000 USD/người.",
+        "8.000 USD/người",
+        True,
+        "2025",
+    ),
+    (
+        "Tính đến hết năm 2021, toàn huyện đã có 14 xã đạt chuẩn nông thôn mới. Theo lộ trình,"
+        " đến năm 2020 huyện có 12 xã đạt chuẩn.",
+        "12 xã",
+        False,
+        None,
+    ),
+    (
+        "Tính đến hết năm 2021, toàn huyện đã có 14 xã đạt chuẩn nông thôn mới. Huyện phấn đấu"
+        " đến năm 2025 có 18 xã đạt chuẩn.",
+        "18 xã",
+        True,
+        "2025",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "is_target", "deadline"), UNDATED_CASES)
+def test_reports_in_undated_documents(text, anchor, is_target, deadline):
+    targets, _ = run(text, None)
+    target = target_at(targets, text, anchor)
+    assert (target is not None) == is_target
+    if target is not None:
+        assert target.deadline == deadline
+
+
+def test_year_end_in_a_dated_plan_is_still_a_deadline():
+    text = "Đến cuối năm 2025, tỷ lệ hồ sơ giải quyết trực tuyến toàn trình đạt 60%."
+    targets, _ = run(text, "2025-03-01")
+    target = target_at(targets, text, "60%")
+    assert target is not None and target.deadline == "2025"
+
+
+# An estimate word inside one figure of a goal list ("ước đạt") qualifies that figure only.
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        (
+            "Mục tiêu đến năm 2025, tổng thu từ du lịch ước đạt 5.000 tỷ đồng; tạo ra trên"
+            " 15 nghìn việc làm.",
+            "15 nghìn việc làm",
+            15000,
+        ),
+        (
+            "Phấn đấu đến năm 2030, doanh thu ước đạt 2 tỷ USD, thu hút 4 triệu lượt khách.",
+            "4 triệu lượt khách",
+            4000000,
+        ),
+    ],
+)
+def test_estimate_inside_a_goal_list_keeps_the_list(text, anchor, value):
+    targets, _ = run(text, None)
+    target = target_at(targets, text, anchor)
+    assert target is not None and target.value == value
+
+
+# A floor ("tối thiểu", "ít nhất") set in a plan's task is a goal; the same words in a news
+# report or on an allocation are not.
+PLAN_HEAD = "**KẾ HOẠCH**\n\nTriển khai chuyển đổi số năm 2026\n\n"
+NEWS_HEAD = "Huyện sơ kết công tác chuyển đổi số\n\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "sentence", "anchor", "is_target"),
+    [
+        (PLAN_HEAD, "Các xã triển khai mô hình tại ít nhất 03 thôn điểm.", "03 thôn", True),
+        (PLAN_HEAD, "Mỗi sở tổ chức tối thiểu 02 lớp tập huấn kỹ năng số.", "02 lớp", True),
+        (NEWS_HEAD, "Các xã triển khai mô hình tại ít nhất 03 thôn điểm.", "03 thôn", False),
+        (PLAN_HEAD, "Mức hỗ trợ tối thiểu 2 triệu đồng/người/khóa học.", "2 triệu", False),
+    ],
+)
+def test_floor_in_a_plan_task_is_a_goal(head, sentence, anchor, is_target):
+    text = head + sentence
+    targets, _ = run(text, "2025-12-01")
+    assert (target_at(targets, text, anchor) is not None) == is_target
+
+
+# Where a goal's year comes from when its own sentence has none, or has one that is not its.
+# (text, figure anchor, document date, deadline)
+DEADLINE_SOURCE_CASES = [
+    # a weak cue ("bảo đảm") continuing a series takes the series' year
+    (
+        "Đến năm 2026, 100% hồ sơ được số hóa. Bảo đảm 70% báo cáo định kỳ được chia sẻ trên"
+        " hệ thống thông tin.",
+        "70%",
+        "2025-05-01",
+        "2026",
+    ),
+    # a year that closes another figure of an earlier clause is that figure's own
+    (
+        "Chỉ tiêu phấn đấu giai đoạn 2026-2030: kinh tế số chiếm 20% đến năm 2028, 30% đến năm"
+        " 2030; tỷ lệ đô thị hóa đạt khoảng 45%.",
+        "45%",
+        "2025-10-01",
+        "2030",
+    ),
+    (
+        "Mục tiêu nhiệm kỳ 2025-2030: thu nhập đạt 90 triệu đồng đến năm 2028; tỷ lệ hộ nghèo"
+        " giảm còn 1%.",
+        "1%",
+        "2025-09-01",
+        "2030",
+    ),
+    # "của năm X" names what is measured, not when
+    (
+        "Bước sang năm 2026, ngành thuế phân tích số thu tăng của năm 2025 nhằm hoàn thành"
+        " mục tiêu thu 6.000 tỷ đồng.",
+        "6.000 tỷ đồng",
+        "2025-12-28",
+        "2026",
+    ),
+    # a future year that opens the paragraph dates the goals of its later sentences
+    (
+        "Năm 2027, ngành nông nghiệp tiếp tục cơ cấu lại sản xuất. Ngành phấn đấu có thêm"
+        " 12 sản phẩm đạt chuẩn OCOP.",
+        "12 sản phẩm",
+        "2026-12-15",
+        "2027",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ref_date", "deadline"), DEADLINE_SOURCE_CASES)
+def test_deadline_sources(text, anchor, ref_date, deadline):
+    targets, _ = run(text, ref_date)
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert target.deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "ref_date"),
+    [
+        # a past year opening the paragraph does not date a later goal
+        (
+            "Năm 2023, toàn tỉnh đã có 40 sản phẩm OCOP. Phấn đấu có thêm 12 sản phẩm đạt chuẩn.",
+            "12 sản phẩm",
+            "2025-03-01",
+        ),
+    ],
+)
+def test_past_paragraph_year_gives_no_deadline(text, anchor, ref_date):
+    targets, _ = run(text, ref_date)
+    target = target_at(targets, text, anchor)
+    assert target is not None and target.deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "ref_date", "deadline"),
+    [
+        # voting adopts goals; it does not report them
+        (
+            "Các đại biểu đã biểu quyết thông qua chỉ tiêu tăng trưởng kinh tế giai đoạn"
+            " 2026-2030 đạt 10%/năm.",
+            "10%",
+            None,
+            "2030",
+        ),
+        # "chứng chỉ đạt" is not the report "chỉ đạt"
+        (
+            "Phấn đấu đến năm 2030, tỷ lệ lao động có bằng cấp, chứng chỉ đạt 40%.",
+            "40%",
+            "2025-06-01",
+            "2030",
+        ),
+    ],
+)
+def test_adopting_and_measured_words_are_not_reports(text, anchor, ref_date, deadline):
+    targets, _ = run(text, ref_date)
+    target = target_at(targets, text, anchor)
+    assert target is not None and target.deadline == deadline
