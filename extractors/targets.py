@@ -61,6 +61,10 @@ CHANGE_BEFORE = re.compile(
     r"\btăng(?: thêm| lên)?(?:\s+(?:trên|khoảng|hơn|bình quân))*\s*$"
     r"|\bgiảm(?:\s+(?:trên|khoảng|hơn|bình quân))*\s*$"
 )
+# Nouns of amount that a change by a share applies to ("giảm 30% thời gian thực hiện").
+CHANGED_OBJECT = re.compile(
+    r"^(?:số|tổng số|số lượng|lượng|thời gian|chi phí|diện tích|khối lượng)\b", re.IGNORECASE
+)
 PERCENT_OF = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 RATE_WORDS = re.compile(
     r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng|chỉ số|mức|cơ cấu|tăng trưởng)\b", re.IGNORECASE
@@ -728,13 +732,22 @@ class _Reader:
         post = re.sub(r"^/\s*\w+", "", post)  # "1,5%/năm": the rate's period is not a metric
         stop = rules.METRIC_STOP.search(post)
         post = post[: stop.start()] if stop else post
-        post = _clean(post.strip(" ,…."))
+        # "tạo ra trên 28 nghìn việc làm, nâng cao thu nhập": after a comma comes another clause.
+        post = "" if re.match(r"\s*,", post) else _clean(post.strip(" ,…."))
         if all(w.lower() in rules.DANGLING_WORDS for w in post.split()):
             post = ""  # "120 HTX, 250 THT và 8 ...": nothing of its own after the figure
         unit = figure.unit
         if unit and unit != "%" and figure.kind not in ("money", "percent"):
             phrase = post if post and not post.startswith(("so ", "với ")) else verb
             return _tidy(f"{unit} {phrase}" if phrase else unit)
+        # "giảm 50% số vụ tảo hôn", "cắt giảm 30% thời gian giải quyết": the change's object
+        # after the figure is what is measured.
+        if (
+            unit == "%"
+            and CHANGED_OBJECT.match(post)
+            and re.search(r"\b(?:tăng|giảm)(?: thêm)?\s*$", self.lower[clause_start : figure.start])
+        ):
+            return _tidy(post.split(",")[0])
         subject = self._subject(figure, clause_start)
         change = figure.qualifier not in ("lt", "le") and CHANGE_BEFORE.search(
             self.lower[clause_start : figure.start]
@@ -750,6 +763,12 @@ class _Reader:
             return _tidy(post)
         return _tidy(self._subject(figure, clause_start, loose=True) or unit or "")
 
+    def _is_age(self, index: int) -> bool:
+        other = self.figures[index]
+        return (other.unit or "").lower() == "tuổi" or bool(
+            rules.AGE_AFTER.match(self.lower[other.end : other.end + 40])
+        )
+
     def _subject(self, figure: Figure, clause_start: int, loose: bool = False) -> str:
         """What a figure measures when it comes before the figure ("tỷ lệ X đạt 50%").
 
@@ -757,7 +776,10 @@ class _Reader:
         before the figure ("kinh tế số đóng góp khoảng 25%").
         """
         # The subject of a figure in a list starts after the figure before it in its clause.
+        # An age inside the subject ("tỷ lệ trẻ em dưới 15 tuổi đạt 22%") is part of it.
         index = bisect.bisect_left(self.figure_starts, figure.start) - 1
+        while index >= 0 and self.figures[index].end > clause_start and self._is_age(index):
+            index -= 1
         if index >= 0 and self.figures[index].end > clause_start:
             clause_start = max(clause_start, self.figures[index].end)
         before = _mask_parentheses(self.text[clause_start : figure.start])

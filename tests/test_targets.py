@@ -1277,3 +1277,47 @@ def test_adopting_and_measured_words_are_not_reports(text, anchor, ref_date, dea
     targets, _ = run(text, ref_date)
     target = target_at(targets, text, anchor)
     assert target is not None and target.deadline == deadline
+
+
+# Metrics: an age inside the subject stays in it; a change's object after a share is measured;
+# a clause after a comma is not part of the metric.
+@pytest.mark.parametrize(
+    ("text", "anchor", "metric"),
+    [
+        (
+            "Phấn đấu tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế đạt 100%.",
+            "100%",
+            "tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế",
+        ),
+        (
+            "Mục tiêu: tỷ lệ người từ 60 tuổi trở lên được quản lý sức khỏe đạt 70%.",
+            "70%",
+            "tỷ lệ người từ 60 tuổi trở lên được quản lý sức khỏe",
+        ),
+        (
+            "Phấn đấu đến năm 2030 giảm 30% số vụ tai nạn giao thông, giảm 20% số người chết.",
+            "30%",
+            "số vụ tai nạn giao thông",
+        ),
+        (
+            "Phấn đấu đến năm 2030 giảm 30% số vụ tai nạn giao thông, giảm 20% số người chết.",
+            "20%",
+            "số người chết",
+        ),
+        (
+            "Bảo đảm cắt giảm ít nhất 25% thời gian giải quyết hồ sơ đất đai.",
+            "25%",
+            "thời gian giải quyết hồ sơ đất đai",
+        ),
+        (
+            "Mục tiêu đến năm 2030, tạo ra trên 40 nghìn việc làm, nâng cao thu nhập cho người dân.",
+            "40 nghìn việc làm",
+            "việc làm tạo ra",
+        ),
+    ],
+)
+def test_metric_round_two(text, anchor, metric):
+    targets, _ = run(text, "2025-06-01")
+    target = target_at(targets, text, anchor)
+    assert target is not None
+    assert target.metric == metric
