@@ -32,9 +32,9 @@ log = logging.getLogger(__name__)
 # Where a window stops: a sentence or clause end (punctuation before a blank or the end), a
 # table cell border, or a blank line. A single line break is a wrapped line and stays inside.
 WINDOW_END = re.compile(r"[.!?;:](?=\s|$)|\||\n[ \t]*\n")
-# One syllable or number ("bẩm", "7.500", "2,1") or one punctuation mark: the unit a word is
-# made of, used to align underthesea's words and as the fallback segmentation.
-SYLLABLE = re.compile(r"\w+(?:[.,]\w+)*|[^\w\s]")
+# One syllable or number ("bẩm", "7.500", "2,1", "x-quang") or one punctuation mark: the
+# fallback segmentation when underthesea is unavailable.
+SYLLABLE = re.compile(r"\w+(?:[.,]\w+|-(?=[^\W\d_])\w+)*|[^\w\s]")
 # Characters underthesea's normaliser writes differently from official text, folded before
 # comparing (besides tone marks, which are dropped).
 RESPELLED = str.maketrans({"Ð": "Đ", "ð": "đ"})
