@@ -87,31 +87,16 @@ def ingest_corpus(corpus_dir: str, db_path: str, options: Options | None = None)
         batches = list(run.batches(batch_size(options, len(run.jobs), workers)))
         if workers > 1:
             _pool = start_workers(workers, context="forkserver")
-            results = [process_batch_task.submit(batch, options) for batch in batches]
+            futures = [process_batch_task.submit(batch, options) for batch in batches]
+            outcomes = (future.result() for future in futures)
         else:
-            results = [_Done(process_batch_task, batch, options) for batch in batches]
-        done = 0
-        for batch, result in zip(batches, results, strict=True):
-            run.record(batch, result.result())
-            done += len(batch)
-            if _progress is not None:
-                _progress(done, len(run.jobs))
-        return run.finish()
+            outcomes = (process_batch_task(batch, options) for batch in batches)
+        return run.record_all(batches, outcomes, _progress)
     finally:
         if _pool is not None:
             _pool.shutdown(cancel_futures=True)
             _pool = None
         db.close()
-
-
-class _Done:
-    """A batch run in order when it is asked for (the sequential path of the flow)."""
-
-    def __init__(self, task, batch: list[FileJob], options: Options) -> None:
-        self.task, self.batch, self.options = task, batch, options
-
-    def result(self) -> list[Outcome]:
-        return self.task(self.batch, self.options)
 
 
 def run_flow(

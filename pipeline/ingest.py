@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -317,6 +317,21 @@ class IngestRun:
                 write_error_note(self.db, self.run_id, error)
                 self.errors.append(error)
 
+    def record_all(
+        self,
+        batches: Sequence[list[FileJob]],
+        outcomes: Iterable[list[Outcome]],
+        progress: Progress | None = None,
+    ) -> RunSummary:
+        """Store every batch's outcomes as they come, in order, then close the run."""
+        done = 0
+        for batch, batch_outcomes in zip(batches, outcomes, strict=True):
+            self.record(batch, batch_outcomes)
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(self.jobs))
+        return self.finish()
+
     def _record_error(self, job: FileJob, error: IngestError) -> None:
         version = self.pipeline_version
         if error.stage == "limits":
@@ -414,18 +429,12 @@ def ingest(
             db.close()
             pool = start_workers(workers)
             db = run.db = open_db(db_path)
-        done = 0
         batches = list(run.batches(batch_size(options, len(run.jobs), workers)))
         if pool is None:
             outcomes: Iterator[list[Outcome]] = (process_batch(b, options) for b in batches)
         else:
             outcomes = pool.map(process_batch, batches, itertools.repeat(options))
-        for batch, batch_outcomes in zip(batches, outcomes, strict=True):
-            run.record(batch, batch_outcomes)
-            done += len(batch)
-            if progress is not None:
-                progress(done, len(run.jobs))
-        return run.finish()
+        return run.record_all(batches, outcomes, progress)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from paths import EXTRA, SEEDS
+from robustness.builders import text_pdf
 
 from pipeline.config import Options
 from pipeline.errors import ReadError
@@ -52,16 +53,8 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def make_pdf(pages: list[str]) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=11)
-    for page in pages:
-        pdf.add_page()
-        if page:
-            pdf.multi_cell(0, 6, page)
-    return bytes(pdf.output())
+    """A text PDF with one page per entry (the robustness suite's builder)."""
+    return text_pdf(pages)
 
 
 # --- plain text -----------------------------------------------------------------------------
