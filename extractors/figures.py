@@ -12,7 +12,6 @@ column header in parentheses, caption); its span is the number only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +19,7 @@ from decimal import Decimal
 from extractors import figure_rules as R
 from extractors.abbreviations import ABBREVIATIONS, expand_word
 from extractors.numbers import SCALE_WORDS, parse_digits, parse_number_words
+from extractors.tables import Table, TableIndex
 from extractors.wordseg import tagged_word_spans
 from pipeline.models import Figure
 
@@ -108,7 +108,7 @@ def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[
     figures: list[Figure] = []
     taken_until = 0
     excluded_end = -1
-    tables = _Tables(text) if "|" in text else None
+    tables = TableIndex(text) if "|" in text else None
     for m in _NUMBER.finditer(text):
         if m.start() < taken_until:
             continue
@@ -143,7 +143,7 @@ def _figure_at(
     text: str,
     m: re.Match[str],
     blocked: list[tuple[int, int]],
-    tables: _Tables | None = None,
+    tables: TableIndex | None = None,
 ) -> tuple[Figure | None, int]:
     """The figure whose number starts at ``m``, and how far the scan may skip ahead."""
     start, raw_end = m.span()
@@ -222,7 +222,7 @@ def _figure_at(
     ):
         return None, number_end
     if unit is None and second is None and not first.scale_words and tables is not None:
-        found = tables.unit_of_cell(start, number_end)
+        found = _table_unit(tables, text, start, number_end)
         if found is _NOT_A_FIGURE:
             return None, number_end
         if found is not None:
@@ -858,19 +858,16 @@ def _drop_overlaps(figures: list[Figure]) -> list[Figure]:
 
 # --- tables ---------------------------------------------------------------------------------
 
-# The sentinel for a table cell that holds no figure (a numbering cell, a column-number row).
+# The sentinel for a table cell that holds no figure (a cell of a row numbering the columns).
 _NOT_A_FIGURE = ("not a figure",)
-_CELL_PAD = re.compile(r"[\s*_]*")
-_TABLE_BREAK = re.compile(r"\n[ \t]*\n")
 _UNIT_IN_PARENS = re.compile(r"\(([^()\n]{1,40})\)[\s*_.:]*$")
 _UNIT_TEXT = re.compile(
     r"(?:(nghìn|ngàn|triệu|tỷ|tỉ)[ ]+)?([^/]+?)[ ]*((?:/[ ]*[^/]+?[ ]*)*)$", re.IGNORECASE
 )
-_COLUMN_CODE = re.compile(r"\(?[A-Za-z0-9IVX=+/\-]{1,7}\)?")
 _CAPTION = re.compile(
     r"(?:"
     + "|".join(w.replace(" ", r"\s+") for w in R.TABLE_CAPTION_WORDS)
-    + r")\s*:\s*([^\n.;)|]{1,40}(?:\n[^\n.;)|]{1,20})?)",
+    + r")\s*:\s*([^\n.;)|]{1,40})",
     re.IGNORECASE,
 )
 _PERCENT_WORDS = ("%", "phần trăm")
@@ -878,13 +875,8 @@ _PERCENT_WORDS = ("%", "phần trăm")
 _CellUnit = tuple[tuple[str, str, str, str], Decimal]
 
 
-def _plain_cell(raw: str) -> str:
-    """A cell's text without emphasis marks and with its blanks folded."""
-    return " ".join(raw.replace("*", " ").replace("_", " ").split())
-
-
 def _unit_of_text(written: str) -> _CellUnit | None:
-    """The unit a short text states ("Tỷ đồng", "Ha", "%", "Đồng/biên chế/năm", "HTX")."""
+    """The unit a short text states ("Tỷ đồng", "Ha", "%", "Đồng/biên chế/năm", "Nghìn tấn")."""
     m = _UNIT_TEXT.match(written.strip())
     if not m:
         return None
@@ -894,10 +886,8 @@ def _unit_of_text(written: str) -> _CellUnit | None:
     rate = "".join("/" + expand_word(d) for d in denominators)
     if base in R.MONEY_UNITS:
         return (R.MONEY_UNITS[base] + rate, written, "money", R.RULE_TABLE_CELL), factor
-    if scale:
-        return None
     if base in _PERCENT_WORDS:
-        return ("%", written, "percent", R.RULE_TABLE_CELL), factor
+        return None if scale else (("%", written, "percent", R.RULE_TABLE_CELL), factor)
     if base in _MEASURES:
         return (base + rate, written, "other", R.RULE_TABLE_CELL), factor
     expanded = " ".join(expand_word(w) for w in base.split()) if base.isupper() else base
@@ -913,151 +903,60 @@ def _unit_in_label(label: str) -> _CellUnit | None:
     return _unit_of_text(m.group(1)) if m else None
 
 
-class _Tables:
-    """The pipe tables of a text (markdown rows, or one cell per line), read on demand."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pipes = [i for i, c in enumerate(text) if c == "|"]
-        self._blocks: dict[int, tuple[int, int]] = {}
-
-    def _cell_at(self, start: int, end: int) -> int | None:
-        """The index in ``pipes`` of the pipe opening the cell that holds only [start, end)."""
-        i = bisect_left(self.pipes, start) - 1
-        if i < 0 or i + 1 >= len(self.pipes):
-            return None
-        left, right = self.pipes[i], self.pipes[i + 1]
-        text = self.text
-        if _CELL_PAD.fullmatch(text, left + 1, start) and _CELL_PAD.fullmatch(text, end, right):
-            return i
+def _table_unit(
+    tables: TableIndex, text: str, start: int, end: int
+) -> _CellUnit | tuple[str] | None:
+    """The unit a table gives the number alone in its cell at [start, end): a unit cell earlier
+    in its row (the "ĐVT" column), a "(unit)" closing its row label, a "(unit)" in any level of
+    its column's header, else the caption's "Đơn vị tính: ...". None when the number is not
+    alone in a cell, opens its row, or the table states no unit; _NOT_A_FIGURE in a row that
+    numbers the columns."""
+    at = tables.cell_at(start, end)
+    if at is None or at.cell.text != text[start:end]:
         return None
-
-    def _block(self, i: int) -> tuple[int, int]:
-        """The first and last pipe indexes of the table holding pipe ``i``."""
-        first = i
-        while first > 0 and not self._breaks(first - 1):
-            first -= 1
-        if first in self._blocks:
-            return self._blocks[first]
-        last = i
-        while last + 1 < len(self.pipes) and not self._breaks(last):
-            last += 1
-        self._blocks[first] = (first, last)
-        return first, last
-
-    def _breaks(self, i: int) -> bool:
-        """True when pipes ``i`` and ``i + 1`` belong to different tables."""
-        a, b = self.pipes[i], self.pipes[i + 1]
-        return b - a > 2000 or _TABLE_BREAK.search(self.text, a, b) is not None
-
-    def _piece(self, i: int) -> str:
-        return self.text[self.pipes[i] + 1 : self.pipes[i + 1]]
-
-    def unit_of_cell(self, start: int, end: int) -> _CellUnit | tuple[str] | None:
-        """The unit the table gives the number alone in its cell at [start, end); None when
-        the number is not alone in a cell, opens its row, or the table states no unit;
-        _NOT_A_FIGURE inside a row that numbers the columns."""
-        i = self._cell_at(start, end)
-        if i is None:
-            return None
-        first, last = self._block(i)
-        if self._numbering_row(i, first, last):
-            return _NOT_A_FIGURE
-        column = self._column(i, first, last)
-        if column == 0:
-            return None  # the numbering column
-        floor = first if column is None else i - column + 1
-        j = i - 1
-        while j >= floor:
-            cell = _plain_cell(self._piece(j))
-            if not cell and column is None:
-                return None  # the number opens its row: a numbering cell, or no label
-            if not cell or cell in R.EMPTY_VALUE_CELLS or parse_digits(cell) is not None:
-                j -= 1
-                continue
-            found = _unit_of_text(cell)
-            if found is not None and (found[0][2] != "count" or self._unit_column(j, first, last)):
-                return found  # a unit cell: "| Diện tích | Ha | 26.120 |"
-            found = _unit_in_label(cell)
-            if found is not None:
-                return found  # "| Tỷ lệ hộ nghèo (%) | 3,5 |"
-            break
-        if j < floor:
-            return None
-        header = self._header_of(i, first, last)
-        found = _unit_in_label(header) if header else None
+    table, row, cell = at.table, at.row, at.cell
+    if row.kind == "numbering":
+        return _NOT_A_FIGURE
+    if row.kind == "header":
+        return None
+    label_seen = False
+    for left in reversed([c for c in row.cells if c.column < cell.column]):
+        plain = left.text
+        if not plain or plain in R.EMPTY_VALUE_CELLS or left.numeric:
+            continue
+        label_seen = True
+        found = _unit_of_text(plain)
+        if found is not None and (found[0][2] != "count" or _unit_column(table, left.column)):
+            return found  # a unit cell: "| Diện tích | Ha | 26.120 |"
+        found = _unit_in_label(plain)
+        if found is not None:
+            return found  # "| Tỷ lệ hộ nghèo (%) | 3,5 |"
+        break
+    if not label_seen:
+        return None  # the number opens its row: a numbering cell, or no label
+    path = table.header_path(cell.column)
+    for header in reversed(path):
+        found = _unit_in_label(header)
+        if found is None:
+            found = _unit_of_text(header)
+            if found is not None and found[0][2] == "count":
+                found = None
         if found is not None:
             return found
-        caption = self._caption_unit(first)
-        decimal = "," in self.text[start:end]
-        if (
-            caption
-            and column is None
-            and decimal
-            and self._other_unit_in_headers(first, last, caption)
-        ):
-            return None  # a decimal under a caption in "tỷ đồng" but a "(%)" column
-        return caption
+    if any(word in header.lower() for header in path for word in R.RATIO_HEADER_WORDS):
+        return None  # a column of shares or comparisons inside a money table
+    return _caption_unit(table.caption_text())
 
-    def _other_unit_in_headers(self, first: int, last: int, caption: _CellUnit) -> bool:
-        """True when a header-like cell near the top of the table states a unit of another
-        kind than the caption ("Tỷ lệ so với dự toán (%)" in a table in "triệu đồng")."""
-        for k in range(first, min(last, first + R.TABLE_HEADER_REACH)):
-            cell = _plain_cell(self._piece(k))
-            found = _unit_in_label(cell)
-            if found is not None and found[0][2] != caption[0][2]:
-                return True
-            if any(word in cell.lower() for word in R.RATIO_HEADER_WORDS):
-                return True
-        return False
 
-    def _numbering_row(self, i: int, first: int, last: int) -> bool:
-        """True inside a row that only numbers the columns: "| A | B | 1 | 2 | 3=1/2 |"."""
-        lo = i
-        while lo > first and _plain_cell(self._piece(lo - 1)):
-            lo -= 1
-        hi = i
-        while hi < last - 1 and _plain_cell(self._piece(hi + 1)):
-            hi += 1
-        cells = [_plain_cell(self._piece(k)) for k in range(lo, hi + 1)]
-        if len(cells) < 3:
-            return False
-        return all(_COLUMN_CODE.fullmatch(c) for c in cells) and not any(
-            "." in c or "," in c for c in cells
-        )
+def _unit_column(table: Table, column: int) -> bool:
+    """True for a column headed "ĐVT"/"Đơn vị tính"."""
+    return any(
+        header.lower().rstrip(":") in R.TABLE_CAPTION_WORDS for header in table.header_path(column)
+    )
 
-    def _column(self, i: int, first: int, last: int) -> int | None:
-        """The column of the cell after pipe ``i``, where every row has as many cells as the
-        header row (the first run of non-empty cells); None where that does not hold."""
-        width = 0
-        while first + width < last and _plain_cell(self._piece(first + width)):
-            width += 1
-        if width < 2:
-            return None
-        offset = i - first
-        for gap in range(width, offset, width + 1):
-            if _plain_cell(self._piece(first + gap)):
-                return None
-        column = offset % (width + 1)
-        return None if column == width else column
 
-    def _header_of(self, i: int, first: int, last: int) -> str | None:
-        """The header cell of the column holding pipe ``i``'s cell (not for header cells)."""
-        column = self._column(i, first, last)
-        if column is None or i - first <= column:
-            return None
-        return _plain_cell(self._piece(first + column))
-
-    def _unit_column(self, i: int, first: int, last: int) -> bool:
-        """True when the cell after pipe ``i`` is in a column headed "ĐVT"/"Đơn vị tính"."""
-        header = self._header_of(i, first, last)
-        return header is not None and header.lower().rstrip(":") in R.TABLE_CAPTION_WORDS
-
-    def _caption_unit(self, first: int) -> _CellUnit | None:
-        table_start = self.pipes[first]
-        window = self.text[max(0, table_start - R.TABLE_CAPTION_REACH) : table_start]
-        captions = list(_CAPTION.finditer(window))
-        if not captions or "|" in window[captions[-1].end() :]:
-            return None
-        written = " ".join(captions[-1].group(1).replace("*", " ").split())
-        return _unit_of_text(written)
+def _caption_unit(caption: str) -> _CellUnit | None:
+    captions = list(_CAPTION.finditer(caption))
+    if not captions:
+        return None
+    return _unit_of_text(" ".join(captions[-1].group(1).split()))
