@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A paragraph break ends a table.
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -166,16 +167,18 @@ class TableIndex:
         return at if at.cell.start <= start and end <= at.cell.end else None
 
 
-def find_tables(text: str) -> list[Table]:
-    """Every pipe table of ``text``, in order, in either layout."""
+@lru_cache(maxsize=8)
+def find_tables(text: str) -> tuple[Table, ...]:
+    """Every pipe table of ``text``, in order, in either layout (kept for the last few texts:
+    figures and targets read the same document's tables)."""
     if "|" not in text:
-        return []
+        return ()
     tables: list[Table] = []
     for start, end in _table_blocks(text):
         table = _read_table(text, start, end, tables[-1].end if tables else 0)
         if table is not None:
             tables.append(table)
-    return tables
+    return tuple(tables)
 
 
 def _table_blocks(text: str) -> list[tuple[int, int]]:

@@ -294,6 +294,14 @@ METRIC_STOP = re.compile(
 
 # Words that close a table's header: years in column heads ("Năm 2026", "ƯTH Năm 2025", "2027").
 TABLE_YEAR_HEADER = re.compile(r"^(?P<prefix>.*?)\b(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", _FLAGS)
+# Column headers opening with a plan word ("Kế hoạch 2027", "Mục tiêu năm 2030", "Kế hoạch"
+# under "Năm 2028"): their cells are goals even in a table with no goal title; "Dự toán" (a
+# budget estimate) and "Dự kiến 03 năm kế hoạch" (the plan's years) are not.
+TABLE_GOAL_HEADER = re.compile(
+    r"^(?:kế hoạch|mục tiêu|chỉ tiêu|phấn đấu|định hướng|dự báo)\b", _FLAGS
+)
+# Headers of a row's unit column.
+TABLE_UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị tính|đơn vị)\s*:?$", _FLAGS)
 TABLE_ACTUAL_HEADER = re.compile(
     r"\b(?:ước|ưth|uth|thực hiện|hiện hành|kết quả|đã|ước thực hiện)\b", _FLAGS
 )

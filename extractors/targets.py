@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from extractors import target_rules as rules
 from extractors.abbreviations import expand
 from extractors.scope import detect_scope, scope_in
+from extractors.tables import YEAR, Cell, Row, Table, find_tables
 from pipeline.models import QUALIFIER_COMPARATORS, DateMention, Figure, Target
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -296,7 +297,7 @@ class _Reader:
                 # "Mục tiêu ...", "DỰ BÁO ..."); a budget table's years are allocations.
                 if column.actual:
                     figures_out.append(replace(figure, as_of=column.year))
-                elif self._heading_goal(sentence):
+                elif column.goal or self._heading_goal(sentence):
                     targets.append(self._table_target(figure, column))
                     figures_out.append(figure)
                 else:
@@ -942,13 +943,6 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 
 
 @dataclass(frozen=True)
-class _Cell:
-    start: int
-    end: int
-    text: str  # without markup, whitespace folded
-
-
-@dataclass(frozen=True)
 class _Column:
     """Where a table figure sits: its column's year, and its row's label and unit."""
 
@@ -956,90 +950,105 @@ class _Column:
     actual: bool
     label: str
     unit: str | None
-
-
-TABLE_LINE = re.compile(r"^\|", re.MULTILINE)
-COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
-
-
-def _table_cells(text: str) -> list[list[_Cell]]:
-    """Each pipe table's cells in reading order (markdown rows, or one cell per line)."""
-    tables = []
-    for start, end, _ in _paragraphs(text):
-        if not TABLE_LINE.search(text, start, end):
-            continue
-        first = TABLE_LINE.search(text, start, end)
-        cells = []
-        cursor = first.start() + 1
-        while cursor <= end:
-            bar = text.find("|", cursor, end)
-            stop = end if bar < 0 else bar
-            raw = text[cursor:stop]
-            flat = " ".join(MARKUP.sub(" ", raw).split())
-            if not re.fullmatch(r"[-: ]*", flat) or not flat:
-                lead = len(raw) - len(raw.lstrip())
-                cells.append(_Cell(cursor + lead, cursor + len(raw.rstrip()), flat))
-            if bar < 0:
-                break
-            cursor = bar + 1
-        tables.append(cells)
-    return tables
-
-
-UNIT_CELL = re.compile(r"^[^\W\d][\w/%.]*(?:\s[\w/%.]+){0,2}$|^%$")
-
-
-def _row_head(cells: Sequence[_Cell]) -> tuple[str, str | None]:
-    """A table row's label and unit (its "ĐVT" cell): the text cells just before its figures."""
-    texts = [c.text for c in cells[-3:] if c.text and not re.fullmatch(r"[\d.,]+", c.text)]
-    if not texts:
-        return "", None
-    if len(texts) >= 2 and UNIT_CELL.match(texts[-1]) and len(texts[-1]) <= 15:
-        return texts[-2], texts[-1]
-    return texts[-1], None
+    goal: bool = False
 
 
 def _table_columns(
     text: str, figures: Sequence[Figure], ref_year: int | None
 ) -> dict[int, _Column]:
-    """For each figure in a table with year columns ("Năm 2026 | Năm 2027"), its column."""
+    """For each figure filling a cell of a table with year columns ("Năm 2026 | Năm 2027",
+    "Kế hoạch 2027" over "Lượng (Tấn)"), its column: the year from any level of the column's
+    header, actual for an estimate column ("ƯTH", "Ước thực hiện") or a past year."""
+    if "|" not in text:
+        return {}
     starts = [f.start for f in figures]
+
+    def alone_in(cell: Cell) -> Figure | None:
+        """The figure that is the whole cell (emphasis aside), if any."""
+        i = bisect.bisect_left(starts, cell.start)
+        if i < len(figures) and figures[i].end <= cell.end and figures[i].text == cell.text:
+            return figures[i]
+        return None
+
     out: dict[int, _Column] = {}
-    for cells in _table_cells(text):
-
-        def figure_in(cell: _Cell) -> Figure | None:
-            i = bisect.bisect_left(starts, cell.start)
-            if i < len(figures) and figures[i].start < cell.end:
-                return figures[i]
-            return None
-
-        years: list[tuple[str, bool]] = []
-        body = 0
-        for index, cell in enumerate(cells):
-            if figure_in(cell) is not None and cell.text and not COLUMN_NUMBERS.match(cell.text):
-                body = index
-                break
-            match = rules.TABLE_YEAR_HEADER.match(cell.text)
-            if match and len(re.findall(r"(?:19|20)\d{2}", cell.text)) == 1 and cell.text:
-                years.append(
-                    (match.group("year"), bool(rules.TABLE_ACTUAL_HEADER.search(cell.text)))
-                )
-        if len(years) < 2:
+    for table in find_tables(text):
+        years = {c: _column_year(table.header_path(c)) for c in range(table.width)}
+        if len({c for c, y in years.items() if y is not None}) < 2:
             continue
-        index = body
-        while index < len(cells):
-            run = []
-            j = index
-            while j < len(cells) and cells[j].text and figure_in(cells[j]) is not None:
-                run.append(cells[j])
-                j += 1
-            numbering = [c.text for c in run] == [str(k) for k in range(1, len(run) + 1)]
-            if len(run) >= 2 and not numbering and len(run) <= len(years) + 2:
-                label, unit = _row_head(cells[:index])
-                for cell, (year, actual) in zip(reversed(run), reversed(years), strict=False):
-                    figure = figure_in(cell)
-                    if figure is not None:
-                        past = ref_year is not None and int(year) < ref_year
-                        out[figure.start] = _Column(year, actual or past, label, unit)
-            index = max(j, index + 1)
+        titled = _table_titled_goal(table)
+        parent = ""
+        for row in table.data_rows:
+            filled = [(c, f) for c in row.cells if c.text and (f := alone_in(c)) is not None]
+            if not filled:
+                parent = table.row_label(row) if _group_row(row) else parent
+                continue
+            for cell, figure in filled:
+                column = years.get(cell.column)
+                if column is None:
+                    continue
+                year, actual, goal = column
+                past = ref_year is not None and int(year) < ref_year
+                label = table.row_label(row, before=cell.column)
+                if parent and _sub_row(row) and parent.lower() not in label.lower():
+                    label = f"{label} {parent}"
+                measure = _column_measure(table.header_path(cell.column))
+                if measure and measure.lower() not in label.lower():
+                    label = f"{measure} {label}"
+                unit = _row_unit(table, row, cell.column)
+                out[figure.start] = _Column(year, actual or past, label, unit, goal or titled)
     return out
+
+
+PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _column_year(path: tuple[str, ...]) -> tuple[str, bool, bool] | None:
+    """The year a column's header gives (deepest level naming one year), whether the column
+    reports an estimate or result rather than a plan, and whether a level of its header plans
+    ("Kế hoạch 2027", "Mục tiêu năm 2030", "Năm 2028" over "Kế hoạch")."""
+    for header in reversed(path):
+        bare = PARENTHESES.sub(" ", header).strip()
+        found = rules.TABLE_YEAR_HEADER.search(bare)
+        if found and len(YEAR.findall(bare)) == 1:
+            goal = any(rules.TABLE_GOAL_HEADER.match(h) for h in path)
+            actual = any(rules.TABLE_ACTUAL_HEADER.search(h) for h in path)
+            planned = bool(rules.TABLE_GOAL_HEADER.match(path[-1]))
+            return found.group("year"), actual and not planned, goal
+    return None
+
+
+def _table_titled_goal(table: Table) -> bool:
+    """True when the lines just above the table title it as goals ("CHỈ TIÊU ...")."""
+    return any(p.search(table.caption_text()) for p in rules.HEADING_GOAL_CUES.values())
+
+
+def _group_row(row: Row) -> bool:
+    """A row that only names a group of the rows below it ("1 | Cà phê | | |")."""
+    return not any(c.numeric for c in row.cells[1:]) and bool(row.cells and row.cells[0].text)
+
+
+def _sub_row(row: Row) -> bool:
+    """A row marked as an item of the group above it ("- | Diện tích | Ha | ...")."""
+    return bool(row.cells) and row.cells[0].text in ("-", "+", "–", "•")
+
+
+def _column_measure(path: tuple[str, ...]) -> str:
+    """What a sub-column measures ("Lượng", "Giá trị tham gia xuất khẩu"), units and years
+    dropped; empty for a column headed only by its year."""
+    if len(path) < 2:
+        return ""
+    sub = re.sub(r"\([^()]*\)", " ", path[-1])
+    if YEAR.search(sub):
+        return ""
+    return " ".join(sub.split())
+
+
+def _row_unit(table: Table, row: Row, before: int) -> str | None:
+    """The row's unit cell (in a column headed "ĐVT"/"Đơn vị tính") left of column ``before``."""
+    for cell in row.cells:
+        if cell.column >= before:
+            break
+        path = table.header_path(cell.column)
+        if cell.text and path and rules.TABLE_UNIT_HEADER.match(path[-1]):
+            return cell.text
+    return None
