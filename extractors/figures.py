@@ -35,7 +35,11 @@ _SCALE_AT = re.compile(
 )
 _COMBINED_AT = re.compile(r"[ \t]+(" + _DIGITS + r")(?=[ \t]+(?:nghìn|ngàn|triệu)\b)", re.I)
 _PERCENT_AT = re.compile(r"[ \t]?%")
-_RANGE_DASH_AT = re.compile(r"[ \t]*[-–—][ \t]*(?=\d)")
+# A range dash, with one line break allowed after it ("08 -\n09%") or before it when the range
+# closes on a percent ("05\n- 06%/năm"; a line opening "- 5 xã" is otherwise a list item).
+_RANGE_DASH_AT = re.compile(
+    r"[ \t]*[-–—][ \t]*(?:\n[ \t]*)?(?=\d)|[ \t]*\n[ \t]*[-–—][ \t]*(?=\d+(?:[.,]\d+)?[ \t]?%)"
+)
 _RANGE_WORD_AT = re.compile(r"[ \t]+(?:đến|tới)[ \t]+(?=\d)", re.IGNORECASE)
 _LEGAL_AFTER = re.compile(r"(?:/(?:\d{2,4}/)*[A-ZĐ]|-[A-ZĐ]{1,6}\b|/\d+/)")
 _DATE_AT = re.compile(

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from math import comb
 
 # A paragraph break ends a table.
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -50,6 +51,8 @@ _SINGLE_COLUMN_HEADS = re.compile(
 _ROW_COST = 2
 _MISSING_CELL_COST = 1
 _MISSING_NUMERIC_CELL_COST = 3
+# How many ways of sharing sub-headers out among group cells are tried before an even share.
+_MAX_SHARES = 2000
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,9 @@ def _cell_per_line_rows(text: str, start: int, end: int) -> list[list[Cell]]:
     if not widths:
         widths = [len(run) for run in _runs(pieces)]
     common = Counter(widths).most_common(1)[0][0] if widths else 1
+    first_run = next(iter(_runs(pieces)), [])
+    if pieces[0].text and len(first_run) > common and not any(c.numeric for c in first_run):
+        common = len(first_run)  # a full header row: data rows with empty cells are as wide
     best: tuple[float, list[tuple[int, int]]] | None = None
     for width in (common, common + 1):
         cost, cuts = _cut_rows(pieces, width)
@@ -436,9 +442,7 @@ def _spread_over_partial(
     g = n1 - (width - n0)
     if g < 1 or g > n0 or n1 < g:
         return None
-    first = _group_window(top, g)
-    groups = top[first : first + g]
-    sizes = _share_out(groups, below)
+    first, sizes = _group_window(top, below, g)
     spread_top: list[Cell] = []
     spread_below: list[Cell] = []
     column = 0
@@ -457,29 +461,29 @@ def _spread_over_partial(
     return spread_top, spread_below
 
 
-def _share_out(groups: list[Cell], below: list[Cell]) -> list[int]:
-    """How many of the ``below`` cells each group cell covers (each at least one)."""
+def _share_out(groups: list[Cell], below: list[Cell]) -> tuple[int, list[int]]:
+    """How many of the ``below`` cells each group cell covers (each at least one), and how
+    many sub-headers then name a year outside their group's years: the fewest such, then the
+    most even share."""
     n, g = len(below), len(groups)
-    if g == 1:
-        return [n]
-    if n % g == 0 and not any(YEAR.search(c.text) for c in groups):
-        return [n // g] * g
+    if comb(n - 1, g - 1) > _MAX_SHARES:
+        return 0, [n // g] * (g - 1) + [n - (n // g) * (g - 1)]
     best: tuple[int, int, list[int]] | None = None
     for sizes in _compositions(n, g):
         conflicts = 0
         taken = 0
         for group, k in zip(groups, sizes, strict=False):
-            years = set(YEAR.findall(group.text))
+            years = [int(y) for y in YEAR.findall(group.text)]
             for sub in below[taken : taken + k]:
-                sub_years = set(YEAR.findall(sub.text))
-                if years and sub_years and not sub_years & years:
-                    conflicts += 1
+                for y in YEAR.findall(sub.text):
+                    if years and not min(years) <= int(y) <= max(years):
+                        conflicts += 1
             taken += k
         score = (conflicts, max(sizes) - min(sizes), sizes)
         if best is None or score[:2] < best[:2]:
             best = score
     assert best is not None
-    return best[2]
+    return best[0], best[2]
 
 
 def _compositions(n: int, parts: int) -> list[list[int]]:
@@ -489,16 +493,21 @@ def _compositions(n: int, parts: int) -> list[list[int]]:
     return [[k, *rest] for k in range(1, n - parts + 2) for rest in _compositions(n - k, parts - 1)]
 
 
-def _group_window(top: list[Cell], g: int) -> int:
-    """Where the ``g`` group cells of a top header row start: the window with fewest
-    single-column heads ("TT", "ĐVT", "Ghi chú"), the last of equals."""
-    best, best_score = len(top) - g, None
+def _group_window(top: list[Cell], below: list[Cell], g: int) -> tuple[int, list[int]]:
+    """Where the ``g`` group cells of a top header row start and how many sub-headers each
+    covers: the window under which fewest sub-headers name a year outside their group's
+    ("Năm 2027" sits under "Giai đoạn 2026 - 2030", not under "ƯTH 2025"), then with fewest
+    single-column heads ("TT", "ĐVT", "Ghi chú"), then the first (sub-headers "Kế hoạch |
+    Ước thực hiện" split the current year)."""
+    best: tuple[tuple[int, int], int, list[int]] | None = None
     for first in range(len(top) - g + 1):
         window = top[first : first + g]
-        score = -sum(1 for c in window if _SINGLE_COLUMN_HEADS.match(c.text))
-        if best_score is None or score >= best_score:
-            best, best_score = first, score
-    return best
+        conflicts, sizes = _share_out(window, below)
+        heads = sum(1 for c in window if _SINGLE_COLUMN_HEADS.match(c.text))
+        if best is None or (conflicts, heads) < best[0]:
+            best = ((conflicts, heads), first, sizes)
+    assert best is not None
+    return best[1], best[2]
 
 
 def _at(cell: Cell, column: int, span: int) -> Cell:
