@@ -43,7 +43,7 @@ CAPTION_LINES = 4
 # Header cells that head one column each and never group others.
 _SINGLE_COLUMN_HEADS = re.compile(
     r"^(?:s?tt|số tt|ttt|chỉ tiêu|nội dung|đvt|đơn vị tính|đơn vị|ghi chú|tên .*|danh mục|"
-    r"sản phẩm|lĩnh vực|nhiệm vụ)$",
+    r"sản phẩm|mặt hàng|hạng mục|lĩnh vực|nhiệm vụ|địa bàn|đơn vị thực hiện)$",
     re.IGNORECASE,
 )
 # Row cuts in the one-cell layout: the cost of a row of data width, and of each missing cell
@@ -497,15 +497,16 @@ def _group_window(top: list[Cell], below: list[Cell], g: int) -> tuple[int, list
     """Where the ``g`` group cells of a top header row start and how many sub-headers each
     covers: the window under which fewest sub-headers name a year outside their group's
     ("Năm 2027" sits under "Giai đoạn 2026 - 2030", not under "ƯTH 2025"), then with fewest
-    single-column heads ("TT", "ĐVT", "Ghi chú"), then the first (sub-headers "Kế hoạch |
-    Ước thực hiện" split the current year)."""
-    best: tuple[tuple[int, int], int, list[int]] | None = None
+    single-column heads ("TT", "ĐVT", "Ghi chú"), then with most years (groups are years and
+    periods), then the first (sub-headers "Kế hoạch | Ước thực hiện" split the current year)."""
+    best: tuple[tuple[int, int, int], int, list[int]] | None = None
     for first in range(len(top) - g + 1):
         window = top[first : first + g]
         conflicts, sizes = _share_out(window, below)
         heads = sum(1 for c in window if _SINGLE_COLUMN_HEADS.match(c.text))
-        if best is None or (conflicts, heads) < best[0]:
-            best = ((conflicts, heads), first, sizes)
+        yearless = sum(1 for c in window if not YEAR.search(c.text))
+        if best is None or (conflicts, heads, yearless) < best[0]:
+            best = ((conflicts, heads, yearless), first, sizes)
     assert best is not None
     return best[1], best[2]
 
