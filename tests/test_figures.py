@@ -474,3 +474,72 @@ def test_table_cell_span_is_the_number_only():
     text = _markdown([["TT", "Chỉ tiêu", "ĐVT", "Kết quả"], ["1", "Diện tích", "ha", "**1.250**"]])
     (fig,) = extract_figures(text)
     assert text[fig.start : fig.end] == "1.250" and fig.rule == "figure.table_cell"
+
+
+# --- tables read through extractors.tables: units at any header level, scale words -----------
+
+SCALED_TABLE_CASES = [
+    # a two-level header: the unit in parentheses under the year, scaled ("Nghìn USD" → ×1000)
+    (
+        _one_cell_per_line(
+            [
+                ["**TT**", "**Mặt hàng**", "**Kế hoạch 2026**", "**Kế hoạch 2027**"],
+                ["**Sản lượng (Tấn)**", "**Kim ngạch (Nghìn USD)**"] * 2,
+                ["1", "Cà phê nhân", "12.400", "31.000", "13.100", "33.500"],
+            ]
+        ),
+        [
+            F("12.400", 12400, "tấn", "other"),
+            money("31.000", 31e6, "USD"),
+            F("13.100", 13100, "tấn", "other"),
+            money("33.500", 33.5e6, "USD"),
+        ],
+    ),
+    # "Triệu đồng" in a column header; the numbering row holds no figure
+    (
+        _markdown(
+            [
+                ["TT", "Nội dung", "Kinh phí (Triệu đồng)"],
+                ["(1)", "(2)", "(3)"],
+                ["1", "Tập huấn chuyển đổi số", "450"],
+            ]
+        ),
+        [money("450", 450e6)],
+    ),
+    # the caption's "ĐVT: Tỷ đồng" for a cell in bold
+    (
+        "ĐVT: Tỷ đồng\n\n"
+        + _markdown([["TT", "Nguồn vốn", "Năm 2026"], ["1", "Vốn đầu tư công", "**1.250**"]]),
+        [money("1.250", 1250e9)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    SCALED_TABLE_CASES,
+    ids=[f"scaled_table{i}" for i in range(len(SCALED_TABLE_CASES))],
+)
+def test_scaled_table_cells(text, expected):
+    assert got(text) == expected
+
+
+# A range broken over a line stays one range (one line break around the dash).
+LINE_BROKEN_RANGES = [
+    ("tốc độ tăng bình quân 08 -\n09%/năm", 8, 9),
+    ("tăng trưởng bình quân 05\n- 06%/năm", 5, 6),
+    ("giảm tỷ lệ hộ nghèo 1,5 –\n2%/năm", 1.5, 2),
+    ("hỗ trợ 3 -\n5 hợp tác xã mỗi năm", 3, 5),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), LINE_BROKEN_RANGES)
+def test_range_broken_over_a_line(text, low, high):
+    (fig,) = extract_figures(text)
+    assert (fig.value, fig.value_max) == (low, high)
+    assert text[fig.start : fig.end] == fig.text
+
+
+def test_list_item_after_a_number_is_no_range():
+    text = "Toàn huyện có 12\n- 15 xã đạt chuẩn nông thôn mới"
+    assert [(f.value, f.value_max) for f in extract_figures(text)] == [(15, None)]
