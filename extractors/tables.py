@@ -390,6 +390,7 @@ def _spread_headers(rows: list[list[Cell]], width: int) -> list[list[Cell]]:
     for level in range(len(out) - 1):
         top, below = out[level], out[level + 1]
         if len(top) >= width:
+            out[level] = _merge_empty_right(top, below)
             continue
         below_cells = _strip_trailing_empty(below)
         if len(below_cells) >= width:
@@ -399,6 +400,22 @@ def _spread_headers(rows: list[list[Cell]], width: int) -> list[list[Cell]]:
             if spread is not None:
                 out[level], out[level + 1] = spread
     return out
+
+
+def _merge_empty_right(top: list[Cell], below: list[Cell]) -> list[Cell]:
+    """A full-width header row whose merged cell is written once and then left empty
+    ("| Năm 2026 | |" over "| Kế hoạch | Ước thực hiện |"): the empty cells over sub-headers
+    belong to the group cell on their left."""
+    subs = {c.column for c in below if c.text}
+    merged: list[Cell] = []
+    for cell in top:
+        if cell.empty and merged and merged[-1].text and cell.column in subs:
+            if merged[-1].column in subs:
+                last = merged[-1]
+                merged[-1] = _at(last, last.column, last.span + 1)
+                continue
+        merged.append(cell)
+    return merged
 
 
 def _strip_trailing_empty(cells: list[Cell]) -> list[Cell]:

@@ -602,7 +602,7 @@ class _Reader:
             unit=unit,
             comparator=QUALIFIER_COMPARATORS.get(figure.qualifier, "="),
             qualifier=figure.qualifier,
-            metric=_tidy(re.sub(r"^[-+•]\s*", "", column.label)),
+            metric=_tidy(re.sub(r"^[-+•]\s*", "", column.label)).lower(),
             rule="target.table_year_column",
             figure_start=figure.start,
             figure_end=figure.end,

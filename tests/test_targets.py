@@ -1321,3 +1321,106 @@ def test_metric_round_two(text, anchor, metric):
     target = target_at(targets, text, anchor)
     assert target is not None
     assert target.metric == metric
+
+
+# --- tables read through extractors.tables -------------------------------------------------
+
+
+def _cells(rows):
+    """One-cell-per-line layout: each cell on its own line, an empty cell closing each row."""
+    return "".join("".join("|\n" + (c + "\n" if c else "") for c in row) + "|\n" for row in rows)
+
+
+EXPORT_PLAN = "**PHỤ LỤC**\n\nDANH MỤC SẢN PHẨM XUẤT KHẨU CHỦ LỰC\n\n" + _cells(
+    [
+        ["**TT**", "**Mặt hàng**", "**Kế hoạch 2026**", "**Kế hoạch 2027**"],
+        ["**Sản lượng (Tấn)**", "**Kim ngạch (Nghìn USD)**"] * 2,
+        ["**1**", "**2**", "**3**", "**4**", "**5**", "**6**"],
+        ["1", "Cà phê nhân", "12.400", "31.000", "13.100", "33.500"],
+        ["2", "Chè búp khô", "2.150", "", "2.300", "5.200"],
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "value", "unit", "deadline"),
+    [
+        ("12.400", 12400, "tấn", "2026"),
+        ("31.000", 31e6, "USD", "2026"),
+        ("13.100", 13100, "tấn", "2027"),
+        ("33.500", 33.5e6, "USD", "2027"),
+        ("2.300", 2300, "tấn", "2027"),  # after an empty cell: the row keeps its columns
+        ("5.200", 5.2e6, "USD", "2027"),
+    ],
+)
+def test_two_level_plan_columns_are_targets(anchor, value, unit, deadline):
+    targets, _ = run(EXPORT_PLAN, "2025-11-20")
+    target = target_at(targets, EXPORT_PLAN, anchor)
+    assert target is not None
+    assert (target.value, target.unit, target.deadline) == (value, unit, deadline)
+
+
+def test_two_level_plan_metric_names_row_and_sub_column():
+    targets, _ = run(EXPORT_PLAN, "2025-11-20")
+    target = target_at(targets, EXPORT_PLAN, "31.000")
+    assert "cà phê nhân" in target.metric and "kim ngạch" in target.metric
+
+
+def test_numbering_row_is_no_target():
+    targets, _ = run(EXPORT_PLAN, "2025-11-20")
+    assert all(t.text not in {"3", "4", "5", "6"} for t in targets)
+
+
+ESTIMATE_TABLE = "**CHỈ TIÊU PHÁT TRIỂN NÔNG NGHIỆP**\n\n" + _cells(
+    [
+        ["**TT**", "**Chỉ tiêu**", "**ĐVT**", "**Ước thực hiện 2025**", "**Mục tiêu 2030**"],
+        ["1", "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao", "%", "35", "60"],
+    ]
+)
+
+
+def test_estimate_column_is_an_actual_and_the_goal_column_a_target():
+    targets, figures = run(ESTIMATE_TABLE, "2025-12-01")
+    assert target_at(targets, ESTIMATE_TABLE, "35") is None
+    assert next(f for f in figures if f.text == "35").as_of == "2025"
+    target = target_at(targets, ESTIMATE_TABLE, "60")
+    assert (target.value, target.unit, target.deadline) == (60, "%", "2030")
+
+
+BUDGET_TABLE = "DỰ TOÁN THU NGÂN SÁCH CÁC NĂM 2026 - 2027\n\n*Đơn vị: Triệu đồng*\n\n" + _cells(
+    [
+        ["**STT**", "**Nội dung**", "**Dự toán năm 2026**", "**Dự toán năm 2027**"],
+        ["1", "Thu nội địa", "4.538.000", "4.900.000"],
+        ["2", "Thu từ hoạt động xuất nhập khẩu", "300.000", "320.000"],
+    ]
+)
+
+
+def test_budget_table_with_no_goal_title_sets_no_targets():
+    targets, figures = run(BUDGET_TABLE, "2025-11-24")
+    assert targets == []
+    assert next(f for f in figures if f.text == "4.538.000").value == 4538000e6
+
+
+def test_plan_sub_column_under_a_year_is_a_goal_and_its_estimate_an_actual():
+    text = "BIỂU TỔNG HỢP\n\n" + _markdown_rows(
+        [
+            ["TT", "Chỉ tiêu", "ĐVT", "Năm 2026", ""],
+            ["", "", "", "Kế hoạch", "Ước thực hiện"],
+            ["1", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "1.200", "1.150"],
+        ]
+    )
+    targets, _ = run(text, "2026-10-01")
+    assert target_at(targets, text, "1.200") is not None
+    assert target_at(targets, text, "1.150") is None
+
+
+def _markdown_rows(rows):
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows[1:]]) + "\n"
+
+
+def test_range_over_a_line_break_is_one_target():
+    text = "Phấn đấu đến năm 2030, tốc độ tăng bình quân giá trị xuất khẩu đạt 08 -\n09%/năm."
+    targets, _ = run(text, "2025-11-20")
+    assert [(t.value, t.value_max, t.deadline) for t in targets] == [(8, 9, "2030")]
