@@ -409,11 +409,10 @@ def _merge_empty_right(top: list[Cell], below: list[Cell]) -> list[Cell]:
     subs = {c.column for c in below if c.text}
     merged: list[Cell] = []
     for cell in top:
-        if cell.empty and merged and merged[-1].text and cell.column in subs:
-            if merged[-1].column in subs:
-                last = merged[-1]
-                merged[-1] = _at(last, last.column, last.span + 1)
-                continue
+        left = merged[-1] if merged else None
+        if cell.empty and left and left.text and cell.column in subs and left.column in subs:
+            merged[-1] = _at(left, left.column, left.span + 1)
+            continue
         merged.append(cell)
     return merged
 
