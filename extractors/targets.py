@@ -1038,7 +1038,9 @@ def _column_measure(path: tuple[str, ...]) -> str:
     if len(path) < 2:
         return ""
     sub = re.sub(r"\([^()]*\)", " ", path[-1])
-    if YEAR.search(sub):
+    if YEAR.search(sub) or rules.TABLE_GOAL_HEADER.match(sub):
+        return ""  # a year, or "Kế hoạch" under a year: when, not what
+    if rules.TABLE_ACTUAL_HEADER.search(sub):
         return ""
     return " ".join(sub.split())
 
