@@ -241,6 +241,34 @@ ALLOCATION_CUES = re.compile(
     _FLAGS,
 )
 
+# A share is allocated only when it is a share of the money handed out ("bố trí 20% kinh phí",
+# "mức hỗ trợ 50%", "tỷ lệ điều tiết 70%"); a share measured against money ("kinh phí R&D/GRDP
+# tối thiểu 2%", "tỷ trọng vốn xã hội đạt 60%") is an outcome like any other.
+ALLOCATED_SHARE_AFTER = re.compile(
+    r"^\s*(?:tổng\s+)?(?:kinh phí|ngân sách|vốn|dự toán|chi phí|học phí|số thu|nguồn thu|"
+    r"tiền|giá trị hợp đồng|mức lương)\b",
+    _FLAGS,
+)
+ALLOCATED_SHARE_BEFORE = re.compile(
+    r"\b(?:hỗ trợ|mức hỗ trợ|tỷ lệ hỗ trợ|điều tiết|tỷ lệ điều tiết|phân chia|tỷ lệ phân chia|"
+    r"phân bổ|bố trí|trích|trích lập|để lại|giữ lại|mức chi|định mức|mức phạt|lệ phí|phí|"
+    r"đối ứng|chi trả|thanh toán|tạm ứng)"
+    r"(?:\s+(?:tối đa|tối thiểu|không quá|bằng|là|khoảng|đến|từ|ít nhất|được))*\s*$",
+    _FLAGS,
+)
+# Nouns naming a rate that is handed out: anywhere before the share in its clause ("Tỷ lệ điều
+# tiết về ngân sách huyện 70%", "Mức hỗ trợ từ ngân sách tỉnh 50%").
+ALLOCATED_RATE_NOUNS = re.compile(
+    r"\b(?:tỷ lệ|tỉ lệ|mức) (?:điều tiết|phân chia|hỗ trợ|để lại|trích|đối ứng|chi)\b"
+    r"|\bđịnh mức\b|\bmức hỗ trợ\b",
+    _FLAGS,
+)
+# "đạt" before an amount states an outcome to reach ("Tổng vốn đầu tư xã hội đạt khoảng 270.000
+# tỷ đồng"): money or shares handed out are given ("bố trí", "phân bổ", "là"), never reached.
+OUTCOME_LINK = re.compile(
+    r"\bđạt(?:\s+(?:mức|khoảng|trên|hơn|tối thiểu|ít nhất|từ|gần|bình quân))*\s*$", _FLAGS
+)
+
 # Words before a figure that make it per-unit or part of a duration ("bình quân 1 HTX",
 # "trong 5 năm") rather than a measured quantity.
 NOT_MEASURED_BEFORE = re.compile(

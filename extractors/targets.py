@@ -463,9 +463,27 @@ class _Reader:
         return None
 
     def _allocation(self, figure: Figure, sentence: _Sentence) -> bool:
-        return figure.kind == "money" or bool(
-            rules.ALLOCATION_CUES.search(self.lower[sentence.start : sentence.end])
-        )
+        """True for an amount a regulation or budget hands out rather than a result to reach.
+
+        Money is handed out unless "đạt" leads it ("vốn đầu tư xã hội đạt 270.000 tỷ đồng"); a
+        share is handed out only when it is a share of the money ("bố trí 20% kinh phí",
+        "mức hỗ trợ 50%"), not when money is what it measures ("kinh phí R&D/GRDP tối thiểu 2%").
+        """
+        before = self.lower[self._clause_start(sentence, figure.start) : figure.start]
+        if rules.OUTCOME_LINK.search(before):
+            return False
+        if figure.kind == "money":
+            return True
+        if not rules.ALLOCATION_CUES.search(self.lower[sentence.start : sentence.end]):
+            return False
+        if figure.unit == "%" or figure.kind in ("percent", "ratio"):
+            after = self.lower[figure.end : figure.end + 40]
+            return bool(
+                rules.ALLOCATED_SHARE_AFTER.match(after)
+                or rules.ALLOCATED_SHARE_BEFORE.search(before)
+                or rules.ALLOCATED_RATE_NOUNS.search(before)
+            )
+        return True
 
     def _after_reference(self, value: str) -> bool:
         """True when a date value starts after the document's own year (a future period)."""

@@ -1424,3 +1424,35 @@ def test_range_over_a_line_break_is_one_target():
     text = "Phấn đấu đến năm 2030, tốc độ tăng bình quân giá trị xuất khẩu đạt 08 -\n09%/năm."
     targets, _ = run(text, "2025-11-20")
     assert [(t.value, t.value_max, t.deadline) for t in targets] == [(8, 9, "2030")]
+
+
+# Under a goal heading, a share measured against money is an outcome; a share of the money
+# handed out, and money handed out, are allocations. "đạt" before an amount states an outcome.
+GOAL_SECTION = "**II. MỤC TIÊU ĐẾN NĂM 2030**\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "is_target"),
+    [
+        ("- Chi cho khoa học, công nghệ/GRDP tối thiểu 1,5%.", "1,5%", True),
+        ("- Tỷ trọng vốn ngoài ngân sách trong tổng vốn đầu tư đạt trên 70%.", "70%", True),
+        ("- Tỷ lệ giải ngân vốn đầu tư công hằng năm đạt 95%.", "95%", True),
+        ("- Tỷ lệ chi ngân sách cho giáo dục so với tổng chi ngân sách đạt 20%.", "20%", True),
+        ("- Kinh phí đầu tư cho chuyển đổi số chiếm 3% tổng chi ngân sách tỉnh.", "3%", True),
+        ("- Ngân sách tỉnh bố trí 30% kinh phí thực hiện.", "30%", False),
+        ("- Mức hỗ trợ tối đa 50% chi phí mua máy móc.", "50%", False),
+        ("- Tỷ lệ điều tiết về ngân sách huyện 70%.", "70%", False),
+        ("- Hỗ trợ 100% học phí cho học viên.", "100%", False),
+        ("- Tổng vốn đầu tư toàn xã hội đạt khoảng 250.000 tỷ đồng.", "250.000 tỷ đồng", True),
+        ("- Kim ngạch xuất khẩu đạt 12 tỷ USD.", "12 tỷ USD", True),
+        ("- Thu nhập bình quân đầu người đạt trên 120 triệu đồng.", "120 triệu đồng", True),
+        ("- Kinh phí thực hiện dự kiến 2.000 triệu đồng.", "2.000 triệu đồng", False),
+        ("- Ngân sách tỉnh hỗ trợ 20 triệu đồng/hợp tác xã.", "20 triệu đồng", False),
+    ],
+)
+def test_share_against_money_is_an_outcome_and_a_share_of_it_an_allocation(
+    sentence, anchor, is_target
+):
+    text = GOAL_SECTION + sentence
+    targets, _ = run(text, "2025-11-20")
+    assert (target_at(targets, text, anchor) is not None) == is_target
