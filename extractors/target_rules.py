@@ -201,6 +201,22 @@ LINK_VERBS = re.compile(
     _FLAGS,
 )
 
+# The verb that links a measured subject to its value at the end of the stretch between a figure
+# inside the subject and the value ("tỷ lệ người dùng băng rộng tốc độ 1 Gb/s đạt 100%").
+SUBJECT_LINK = re.compile(
+    r"\b(?:đạt|đạt mức|chiếm|giảm còn|giảm xuống(?: còn)?|tăng lên|ở mức|duy trì ở mức|"
+    r"không quá|không vượt quá)"
+    r"(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất|tối đa|hơn|gần|bình quân))*\s*$",
+    _FLAGS,
+)
+# Words that, right before a figure, make it the value a clause states rather than part of its
+# subject ("có 20 xã đạt ...", "phấn đấu 15 xã đạt ...").
+VALUE_LEADS = re.compile(
+    r"(?:\b(?:có|là|gồm|thêm|mới|phấn đấu|đến năm \d{4}|tối thiểu|ít nhất|khoảng|trên|hơn)"
+    r"|[,:;])\s*$",
+    _FLAGS,
+)
+
 # Verbs that tie an amount to a goal in a series item ("thu ngân sách đạt 5.000 tỷ đồng"); a
 # bare "có" ("Hội nghị có 120 đại biểu") does not.
 SERIES_LINKS = re.compile(

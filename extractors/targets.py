@@ -37,6 +37,8 @@ MARKUP = re.compile(r"[*_#|=]+|-{3,}")
 WORD = re.compile(r"\S+")
 MAX_HEADING_CHARS = 200
 MAX_METRIC_WORDS = 16
+# How far a figure inside a subject may stand from the value its clause states.
+MAX_SUBJECT_GAP = 80
 # How far back in a sentence cues are looked for (a long list still shares its opening cue).
 MAX_LOOKBACK = 600
 AMOUNT_UNITS = ("%", None)
@@ -151,6 +153,7 @@ class _Reader:
             self.paragraph_first.setdefault(sentence.paragraph, sentence)
         self.date_starts = [d.start for d in self.dates]
         self.scope_cache: dict[int, str | None] = {}
+        self.subject_cache: dict[int, bool] = {}
         self.figure_starts = [f.start for f in figures]
         self.headings = self._headings()
         self.columns = _table_columns(text, figures, self.ref_year)
@@ -505,6 +508,8 @@ class _Reader:
         unit = (figure.unit or "").lower()
         if unit in rules.META_UNITS or unit in rules.STRUCTURE_UNITS:
             return False
+        if self._in_subject(bisect.bisect_left(self.figure_starts, figure.start)):
+            return False  # "tốc độ 01 Gb/s đạt 100%": the speed says what is measured
         if unit != "%" and rules.AGE_AFTER.match(self.lower[figure.end : figure.end + 40]):
             return False  # "trẻ em từ 06 tháng đến 36 tháng tuổi": an age says who is counted
         if figure.unit == "tuổi" and not rules.LINK_VERBS.search(before):
@@ -784,9 +789,38 @@ class _Reader:
 
     def _is_age(self, index: int) -> bool:
         other = self.figures[index]
-        return (other.unit or "").lower() == "tuổi" or bool(
-            rules.AGE_AFTER.match(self.lower[other.end : other.end + 40])
+        return (
+            (other.unit or "").lower() == "tuổi"
+            or bool(rules.AGE_AFTER.match(self.lower[other.end : other.end + 40]))
+            or self._in_subject(index)
         )
+
+    def _in_subject(self, index: int) -> bool:
+        """True for a figure inside the subject of a later figure of its clause: "tỷ lệ người
+        dùng băng rộng tốc độ 01 Gb/s đạt 100%", "đường giao thông rộng 7 m được cứng hóa đạt
+        80%": the speed and the width say what is measured; the value comes after the verb."""
+        if index not in self.subject_cache:
+            self.subject_cache[index] = self._find_in_subject(index)
+        return self.subject_cache[index]
+
+    def _find_in_subject(self, index: int) -> bool:
+        figure = self.figures[index]
+        if figure.unit == "%" or index + 1 >= len(self.figures):
+            return False
+        value = self.figures[index + 1]
+        gap = self.lower[figure.end : value.start]
+        if len(gap) > MAX_SUBJECT_GAP or re.search(r"[,;:()]|\n\s*\n", gap):
+            return False
+        if not rules.SUBJECT_LINK.search(gap):
+            return False
+        sentence = self._sentence_of(figure.start)
+        lead = self.lower[self._clause_start(sentence, figure.start) : figure.start]
+        lead = MARKUP.sub(" ", lead).strip(" -–•+\n\t")
+        if RATE_WORDS.match(lead):
+            return True  # "tỷ lệ cơ sở có từ 10 lao động ... đạt 70%": all of it is the rate's
+        if not re.search(r"[^\W\d_]", lead) or rules.VALUE_LEADS.search(lead):
+            return False
+        return not rules.LINK_VERBS.search(lead)
 
     def _subject(self, figure: Figure, clause_start: int, loose: bool = False) -> str:
         """What a figure measures when it comes before the figure ("tỷ lệ X đạt 50%").

@@ -1456,3 +1456,47 @@ def test_share_against_money_is_an_outcome_and_a_share_of_it_an_allocation(
     text = GOAL_SECTION + sentence
     targets, _ = run(text, "2025-11-20")
     assert (target_at(targets, text, anchor) is not None) == is_target
+
+
+# A figure inside the subject says what is measured; the value comes after the linking verb.
+@pytest.mark.parametrize(
+    ("sentence", "inner", "value"),
+    [
+        ("- Tỷ lệ hộ gia đình có cáp quang tốc độ 1 Gb/s đạt 90%.", "1 Gb", "90%"),
+        ("- Tỷ lệ đường trục xã rộng 6 m được cứng hóa đạt 85%.", "6 m", "85%"),
+        ("- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm còn 18%.", "5 tuổi", "18%"),
+        (
+            "- Tỷ lệ cơ sở có từ 10 lao động trở lên ứng dụng phần mềm đạt 70%.",
+            "10 lao động",
+            "70%",
+        ),
+        ("- Số xã có đường ô tô 2 làn xe đến trung tâm đạt 100%.", "2 làn", "100%"),
+        ("- Năng suất lúa 2 vụ đạt bình quân 62 tạ/ha.", "2 vụ", "62 tạ"),
+    ],
+)
+def test_figure_inside_the_subject_is_not_a_target(sentence, inner, value):
+    text = GOAL_SECTION + sentence
+    targets, _ = run(text, "2025-11-20")
+    assert target_at(targets, text, inner) is None
+    assert target_at(targets, text, value) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("- Phấn đấu 20 xã đạt 19/19 tiêu chí nông thôn mới.", "20 xã"),
+        ("- Có 15 xã đạt chuẩn nông thôn mới nâng cao, 5 xã đạt 100% tiêu chí.", "15 xã"),
+        ("- Phát triển thêm 10 sản phẩm đạt 4 sao OCOP.", "10 sản phẩm"),
+    ],
+)
+def test_figure_that_a_verb_leads_is_still_a_target(sentence, anchor):
+    text = GOAL_SECTION + sentence
+    targets, _ = run(text, "2025-11-20")
+    assert target_at(targets, text, anchor) is not None
+
+
+def test_subject_with_an_inner_figure_is_the_metric():
+    text = GOAL_SECTION + "- Tỷ lệ hộ gia đình có cáp quang tốc độ 1 Gb/s đạt 90%."
+    targets, _ = run(text, "2025-11-20")
+    assert [t.text for t in targets] == ["đạt 90%"]
+    assert targets[0].metric.startswith("tỷ lệ hộ gia đình có cáp quang tốc độ")
