@@ -360,6 +360,16 @@ AGE_AFTER = re.compile(
     r"^\s*(?:tuổi\b|(?:đến|tới|[-–])\s*(?:dưới\s+)?\d{1,3}\s*(?:tháng|năm)?\s*tuổi\b)", _FLAGS
 )
 
+# A duration that names a plan ("kế hoạch tài chính - ngân sách 03 năm", "chương trình 10 năm",
+# "kế hoạch đầu tư công trung hạn 5 năm 2021-2025") says which plan, not what it reaches.
+DURATION_UNITS = frozenset({"năm", "tháng", "quý"})
+PLAN_NAME_BEFORE = re.compile(
+    r"\b(?:kế hoạch|chương trình|chiến lược|quy hoạch|đề án|lộ trình|giai đoạn|thời kỳ)"
+    r"(?:\s+[^\s\d,;:.()]+){0,8}\s*$",
+    _FLAGS,
+)
+YEAR_RANGE_AFTER = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}\b")
+
 # Units that count goals themselves ("26 chỉ tiêu", "5/9 tiêu chí" is measured, "3 nhiệm vụ" not).
 META_UNITS = frozenset(
     {"chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp", "nhóm nhiệm vụ", "đột phá"}

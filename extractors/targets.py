@@ -234,6 +234,12 @@ class _Reader:
         if not flat or len(flat) > MAX_HEADING_CHARS or flat.endswith((";", ",")):
             return None
         index = bisect.bisect_left(self.figure_starts, start)
+        while (
+            index < len(self.figure_starts)
+            and self.figure_starts[index] < end
+            and self._plan_duration(self.figures[index])
+        ):
+            index += 1  # "KẾ HOẠCH 5 NĂM 2026 - 2030": a plan's name, still a heading
         if index < len(self.figure_starts) and self.figure_starts[index] < end:
             return None
         number = HEADING_NUMBER.match(block)
@@ -508,6 +514,8 @@ class _Reader:
         unit = (figure.unit or "").lower()
         if unit in rules.META_UNITS or unit in rules.STRUCTURE_UNITS:
             return False
+        if self._plan_duration(figure):
+            return False
         if self._in_subject(bisect.bisect_left(self.figure_starts, figure.start)):
             return False  # "tốc độ 01 Gb/s đạt 100%": the speed says what is measured
         if unit != "%" and rules.AGE_AFTER.match(self.lower[figure.end : figure.end + 40]):
@@ -515,6 +523,16 @@ class _Reader:
         if figure.unit == "tuổi" and not rules.LINK_VERBS.search(before):
             return False  # "dân số từ 15 tuổi trở lên": an age defines who is counted
         return not (figure.kind == "ratio" and not rules.LINK_VERBS.search(before))
+
+    def _plan_duration(self, figure: Figure) -> bool:
+        """True for a duration in a plan's name: "kế hoạch tài chính 03 năm", "03 năm 2026 - 2028"."""
+        if (figure.unit or "").lower() not in rules.DURATION_UNITS:
+            return False
+        after = re.sub(r"\s+", " ", self.lower[figure.end : figure.end + 20])
+        if rules.YEAR_RANGE_AFTER.match(after):
+            return True
+        before = re.sub(r"\s+", " ", self.lower[max(0, figure.start - 80) : figure.start])
+        return bool(rules.PLAN_NAME_BEFORE.search(before))
 
     def _deadline(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
         clause_end = self._clause_end(sentence, figure.end)

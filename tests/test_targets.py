@@ -1500,3 +1500,43 @@ def test_subject_with_an_inner_figure_is_the_metric():
     targets, _ = run(text, "2025-11-20")
     assert [t.text for t in targets] == ["đạt 90%"]
     assert targets[0].metric.startswith("tỷ lệ hộ gia đình có cáp quang tốc độ")
+
+
+# A duration in a plan's name says which plan, not what the plan reaches.
+@pytest.mark.parametrize(
+    ("text", "anchor", "is_target"),
+    [
+        (
+            "**II. MỤC TIÊU**\n\nHoàn thành kế hoạch tài chính - ngân sách nhà nước 03 năm "
+            "2027 - 2029 của tỉnh.",
+            "03 năm",
+            False,
+        ),
+        (
+            "**II. CHỈ TIÊU CHỦ YẾU KẾ HOẠCH 5 NĂM 2026 - 2030**\n\n"
+            "Phấn đấu thực hiện thắng lợi kế hoạch 5 năm.",
+            "5 năm",
+            False,
+        ),
+        (
+            "Mục tiêu của chương trình 10 năm là nâng cao chất lượng nguồn nhân lực.",
+            "10 năm",
+            False,
+        ),
+        (
+            "Phấn đấu đến năm 2030 hoàn thành kế hoạch đầu tư công trung hạn 5 năm 2026-2030.",
+            "5 năm",
+            False,
+        ),
+        (
+            "**1. Dự báo các chỉ tiêu giai đoạn 03 năm 2026 - 2028**\n\n- Tuổi thọ trung bình "
+            "đạt 75 năm.",
+            "75 năm",
+            True,
+        ),
+        ("Phấn đấu đến năm 2030, tuổi thọ bình quân đạt 76 năm.", "76 năm", True),
+    ],
+)
+def test_duration_in_a_plan_name_is_not_a_target(text, anchor, is_target):
+    targets, _ = run(text, "2025-11-20")
+    assert (target_at(targets, text, anchor) is not None) == is_target
