@@ -106,13 +106,24 @@ PAST_CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# In a plan, forecast indicators are the plan's goals ("Dự báo các chỉ tiêu kinh tế - xã hội
+# chủ yếu đến năm 2026: GRDP đạt ..."); elsewhere "dự báo" predicts.
+FORECAST_GOALS = re.compile(r"dự báo\s+(?:(?:một số|các)\s+)?chỉ tiêu\b", _FLAGS)
+# Cues that commit to meeting a plan in full ("phấn đấu đạt 100% kế hoạch", "quyết tâm hoàn
+# thành 100% nhiệm vụ"): a goal, where a bare "đạt 100% kế hoạch" reports.
+PLAN_COMMITMENT = re.compile(
+    r"\b(?:phấn đấu|quyết tâm|bảo đảm|đảm bảo)\s+(?:[^\s\d,;:.]+\s+){0,4}$", _FLAGS
+)
+
 # A figure followed by these words measures a change against a past state, not a goal or state.
 CHANGE_AFTER = re.compile(r"^\s*(?:[^\s,;]+\s+){0,6}?so (?:với|cùng)\b", _FLAGS)
 # A share of a plan or estimate ("bằng 112,1% chỉ tiêu", "đạt 16,97% kế hoạch năm 2025") reports
 # how far a goal was met; a change against the same period last year reports, too.
+PLAN_SHARE_AFTER = re.compile(
+    r"^\s*(?:của\s+)?(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu|nhiệm vụ)\b", _FLAGS
+)
 ACHIEVEMENT_AFTER = re.compile(
-    r"^\s*(?:của\s+)?(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu|nhiệm vụ)\b"
-    r"|^\s*(?:[^\s,;]+\s+){0,6}?so (?:với )?cùng kỳ\b",
+    PLAN_SHARE_AFTER.pattern + r"|^\s*(?:[^\s,;]+\s+){0,6}?so (?:với )?cùng kỳ\b",
     _FLAGS,
 )
 # Dates that a figure is compared against, not dated by ("so với năm 2003", "so cùng kỳ năm 2019").

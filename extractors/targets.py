@@ -361,7 +361,9 @@ class _Reader:
     def _goal(self, figure: Figure, sentence: _Sentence, clause_start: int) -> str | None:
         """The rule of the goal cue governing ``figure``, or None."""
         after = self.lower[figure.end : self._clause_end(sentence, figure.end)]
-        if rules.ACHIEVEMENT_AFTER.match(after):
+        if rules.ACHIEVEMENT_AFTER.match(after) and not (
+            rules.PLAN_SHARE_AFTER.match(after) and self._commits_to_plan(figure, clause_start)
+        ):
             return None
         # Cues inside parentheses explain a word, they do not govern the sentence.
         window = max(sentence.start, figure.start - MAX_LOOKBACK)
@@ -386,6 +388,12 @@ class _Reader:
             scope_text = reported_clause if name == "past.da" else reported
             offset = len(before) - len(scope_text)
             for match in pattern.finditer(scope_text):
+                if (
+                    name == "past.du_bao"
+                    and self.plan
+                    and rules.FORECAST_GOALS.match(scope_text, match.start())
+                ):
+                    continue  # a plan's "Dự báo các chỉ tiêu ...": its goals, not a prediction
                 at = offset + match.start()
                 if name == "past.da" and clause_offset <= goal_at < at:
                     continue  # "phấn đấu ... đã ..." : the "đã" belongs to what is measured
@@ -414,6 +422,18 @@ class _Reader:
         if self.plan and self._floor_figure(figure, clause_before):
             return "goal.toi_thieu"
         return None
+
+    def _commits_to_plan(self, figure: Figure, clause_start: int) -> bool:
+        """True for "phấn đấu đạt 100% kế hoạch": a goal cue leads the share of a plan straight,
+        with no reported amount before it in its clause ("đạt 1,14 triệu tấn, đạt 100% kế
+        hoạch" reports)."""
+        before = self.lower[clause_start : figure.start]
+        lo = bisect.bisect_left(self.figure_starts, clause_start)
+        if lo < len(self.figure_starts) and self.figure_starts[lo] < figure.start:
+            return False
+        if any(p.search(before) for p in rules.PAST_CUES.values()):
+            return False
+        return bool(rules.PLAN_COMMITMENT.search(before))
 
     def _year_end_report(self, before: str, cue_at: int) -> bool:
         """True for "Đến cuối năm 2018, ... đạt ..." with no goal word, in an undated document:
@@ -583,6 +603,14 @@ class _Reader:
         deadline = self._deadline(figure, sentence, clause_start)
         if deadline is None and goal_rule in WEAK_GOAL_RULES and series is not None:
             deadline = series.deadline
+        if (
+            deadline is None
+            and self.ref_year is not None
+            and rules.PLAN_SHARE_AFTER.match(
+                self.lower[figure.end : self._clause_end(sentence, figure.end)]
+            )
+        ):
+            deadline = str(self.ref_year)  # "phấn đấu đạt 100% kế hoạch": this year's plan
         if deadline is None:
             deadline = self.term
         if deadline is not None and not self._is_future(deadline):
@@ -794,6 +822,11 @@ class _Reader:
         change = figure.qualifier not in ("lt", "le") and CHANGE_BEFORE.search(
             self.lower[clause_start : figure.start]
         )
+        plan = rules.PLAN_SHARE_AFTER.match(post) if unit == "%" else None
+        if subject and plan and not RATE_WORDS.match(subject):
+            # "chi đầu tư ... phấn đấu đạt 100% kế hoạch": the share of the plan carried out.
+            plan_word = re.sub(r"^(?:của\s+)", "", plan.group().strip().lower())
+            return _tidy(f"tỷ lệ thực hiện {plan_word} {subject[:1].lower()}{subject[1:]}")
         if subject:
             # "số HTX ... đạt 50%" is a share; "số vụ án ... tăng 5%" is a count that grows.
             if PERCENT_OF.match(subject) and unit == "%" and not change:

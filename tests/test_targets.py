@@ -1540,3 +1540,66 @@ def test_subject_with_an_inner_figure_is_the_metric():
 def test_duration_in_a_plan_name_is_not_a_target(text, anchor, is_target):
     targets, _ = run(text, "2025-11-20")
     assert (target_at(targets, text, anchor) is not None) == is_target
+
+
+# In a plan, "Dự báo các chỉ tiêu" sets its goals; in news "dự báo" predicts.
+PLAN_TITLE_HEAD = "**KẾ HOẠCH**\n\nPhát triển kinh tế - xã hội 03 năm 2026 - 2028\n\n"
+NEWS_TITLE_HEAD = "Kinh tế tỉnh phục hồi trong quý III\n\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "sentence", "anchor", "deadline"),
+    [
+        (
+            PLAN_TITLE_HEAD,
+            "Dự báo các chỉ tiêu chủ yếu đến năm 2027: tốc độ tăng trưởng GRDP đạt 9%.",
+            "9%",
+            "2027",
+        ),
+        (
+            PLAN_TITLE_HEAD,
+            "Dự báo một số chỉ tiêu năm 2026: kim ngạch xuất khẩu đạt 3,2 tỷ USD.",
+            "3,2 tỷ USD",
+            "2026",
+        ),
+        (
+            PLAN_TITLE_HEAD,
+            "Dự báo chỉ tiêu đến năm 2028: thu nhập bình quân đầu người đạt 110 triệu đồng.",
+            "110 triệu đồng",
+            "2028",
+        ),
+        (NEWS_TITLE_HEAD, "Sở Tài chính dự báo năm 2026 GRDP tăng trưởng 8,2%.", "8,2%", None),
+        (
+            NEWS_TITLE_HEAD,
+            "Dự báo các chỉ tiêu năm 2026: tốc độ tăng trưởng GRDP đạt 8%.",
+            "8%",
+            None,
+        ),
+        (PLAN_TITLE_HEAD, "Dự báo năm 2026 giá phân bón tăng 12%.", "12%", None),
+    ],
+)
+def test_forecast_indicators_are_a_plans_goals(head, sentence, anchor, deadline):
+    text = head + sentence
+    targets, _ = run(text, "2025-11-24")
+    target = target_at(targets, text, anchor)
+    assert (target.deadline if target else None) == deadline
+
+
+# A goal cue leading a share of the plan commits to meeting it this year; the same share after
+# a reported amount says how far the plan was met.
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "deadline"),
+    [
+        ("- Chi đầu tư từ nguồn vốn ngân sách tỉnh phấn đấu đạt 100% kế hoạch.", "100%", "2025"),
+        ("- Phấn đấu giải ngân đạt 100% kế hoạch vốn được giao.", "100%", "2025"),
+        ("- Quyết tâm hoàn thành 100% nhiệm vụ chi được giao.", "100%", "2025"),
+        ("- Sản lượng điện đạt 8.200 triệu kWh, đạt 100% kế hoạch.", "100%", None),
+        ("- Thu nội địa ước đạt 95% dự toán.", "95%", None),
+        ("- Tổng thu phấn đấu đạt 5.000 tỷ đồng, bằng 105% dự toán.", "105%", None),
+    ],
+)
+def test_commitment_to_this_years_plan_is_a_goal(sentence, anchor, deadline):
+    text = "Tình hình thực hiện dự toán\n\n" + sentence
+    targets, _ = run(text, "2025-11-24")
+    target = target_at(targets, text, anchor)
+    assert (target.deadline if target else None) == deadline
