@@ -355,6 +355,23 @@ TABLE_YEAR_HEADER = re.compile(r"^(?P<prefix>.*?)\b(?:năm\s+)?(?P<year>(?:19|20
 TABLE_GOAL_HEADER = re.compile(
     r"^(?:kế hoạch|mục tiêu|chỉ tiêu|phấn đấu|định hướng|dự báo)\b", _FLAGS
 )
+# A forecast table ("DỰ BÁO MỘT SỐ CHỈ TIÊU ...") of a budget plan projects, beside its economic
+# outcomes, the population the budget serves and its service network, as inputs for costing:
+# rows counted in people or facilities (dân số, học sinh, đối tượng; trường, giường bệnh) are
+# projections, not goals, unless their label names a result ("được" giải quyết, "mới", "việc
+# làm"); "được hưởng" names who benefits.
+TABLE_FORECAST_TITLE = re.compile(r"\bdự báo\b", _FLAGS)
+PLANNING_INPUT_UNITS = re.compile(
+    r"^(?:nghìn |ngàn |triệu |vạn )?(?:người|học sinh|sinh viên|trẻ|trường|cơ sở|giường|lớp|"
+    r"phòng|phòng học|trạm|bệnh viện|cán bộ|giáo viên)$",
+    _FLAGS,
+)
+RESULT_ROW_WORDS = re.compile(
+    r"\b(?:được(?! hưởng)|mới|việc làm|thoát nghèo|đạt|tỷ lệ|tỉ lệ|lượt|khách|tốt nghiệp|"
+    r"đào tạo|tuyển)\b",
+    _FLAGS,
+)
+
 # Headers of a row's unit column.
 TABLE_UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị tính|đơn vị)\s*:?$", _FLAGS)
 TABLE_ACTUAL_HEADER = re.compile(

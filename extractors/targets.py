@@ -306,6 +306,8 @@ class _Reader:
                 # "Mục tiêu ...", "DỰ BÁO ..."); a budget table's years are allocations.
                 if column.actual:
                     figures_out.append(replace(figure, as_of=column.year))
+                elif column.projection:
+                    figures_out.append(figure)
                 elif column.goal or self._heading_goal(sentence):
                     targets.append(self._table_target(figure, column))
                     figures_out.append(figure)
@@ -1054,6 +1056,7 @@ class _Column:
     label: str
     unit: str | None
     goal: bool = False
+    projection: bool = False  # a forecast of a planning input (population, schools, beds)
 
 
 def _table_columns(
@@ -1079,6 +1082,7 @@ def _table_columns(
         if len({c for c, y in years.items() if y is not None}) < 2:
             continue
         titled = _table_titled_goal(table)
+        forecast = bool(rules.TABLE_FORECAST_TITLE.search(table.caption_text()))
         parent = ""
         for row in table.data_rows:
             filled = [(c, f) for c in row.cells if c.text and (f := alone_in(c)) is not None]
@@ -1098,7 +1102,10 @@ def _table_columns(
                 if measure and measure.lower() not in label.lower():
                     label = f"{measure} {label}"
                 unit = _row_unit(table, row, cell.column)
-                out[figure.start] = _Column(year, actual or past, label, unit, goal or titled)
+                projection = forecast and _planning_input(label, unit)
+                out[figure.start] = _Column(
+                    year, actual or past, label, unit, goal or titled, projection
+                )
     return out
 
 
@@ -1123,6 +1130,14 @@ def _column_year(path: tuple[str, ...]) -> tuple[str, bool, bool] | None:
 def _table_titled_goal(table: Table) -> bool:
     """True when the lines just above the table title it as goals ("CHỈ TIÊU ...")."""
     return any(p.search(table.caption_text()) for p in rules.HEADING_GOAL_CUES.values())
+
+
+def _planning_input(label: str, unit: str | None) -> bool:
+    """A row counting the people a budget serves or its facilities ("Dân số | Triệu người",
+    "Số giường bệnh | Giường"), not a result ("Số lao động được giải quyết việc làm | Người")."""
+    if not unit or not rules.PLANNING_INPUT_UNITS.match(" ".join(unit.lower().split())):
+        return False
+    return not rules.RESULT_ROW_WORDS.search(label)
 
 
 def _group_row(row: Row) -> bool:

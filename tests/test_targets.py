@@ -1603,3 +1603,48 @@ def test_commitment_to_this_years_plan_is_a_goal(sentence, anchor, deadline):
     targets, _ = run(text, "2025-11-24")
     target = target_at(targets, text, anchor)
     assert (target.deadline if target else None) == deadline
+
+
+# A forecast table projects the population a budget serves and its facilities as costing
+# inputs; its economic rows and counts of results stay goals. A goal table keeps them all.
+FORECAST_ROWS = [
+    ["**STT**", "**Chỉ tiêu**", "**ĐVT**", "**Năm 2026**", "**Năm 2027**"],
+    ["1", "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", "120.500", "134.200"],
+    ["2", "Dân số trung bình", "Nghìn người", "1.310", "1.325"],
+    ["3", "Số học sinh phổ thông", "Học sinh", "245.800", "247.100"],
+    ["4", "Số giáo viên", "Người", "12.460", "12.510"],
+    ["5", "Số giường bệnh", "Giường", "4.350", "4.420"],
+    ["6", "Trường học công lập", "Trường", "512", "509"],
+    ["7", "Đối tượng bảo trợ xã hội được hưởng trợ cấp", "Người", "38.900", "39.400"],
+    ["8", "Số lao động được giải quyết việc làm", "Người", "31.500", "32.000"],
+    ["9", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "%", "9,8", "9,5"],
+    ["10", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "1.450", "1.520"],
+]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "is_target"),
+    [
+        ("134.200", True),
+        ("1.325", False),
+        ("247.100", False),
+        ("12.510", False),
+        ("4.420", False),
+        ("509", False),
+        ("39.400", False),
+        ("32.000", True),
+        ("9,5", True),
+        ("1.520", True),
+    ],
+)
+def test_forecast_table_population_and_facility_rows_are_projections(anchor, is_target):
+    text = "**DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 2026 - 2027**\n\n" + _cells(FORECAST_ROWS)
+    targets, _ = run(text, "2025-11-24")
+    assert (target_at(targets, text, anchor) is not None) == is_target
+
+
+@pytest.mark.parametrize("anchor", ["1.325", "4.420", "509"])
+def test_goal_table_keeps_population_and_facility_rows(anchor):
+    text = "**CHỈ TIÊU PHÁT TRIỂN GIAI ĐOẠN 2026 - 2027**\n\n" + _cells(FORECAST_ROWS)
+    targets, _ = run(text, "2025-11-24")
+    assert target_at(targets, text, anchor) is not None
