@@ -907,7 +907,10 @@ class _Reader:
             subject = _last_stretch(subject, colon + 1, marks)
         else:
             subject = subject[cut:]
-        limit = MAX_METRIC_WORDS if RATE_WORDS.match(subject.strip(" ,:")) else 8
+        # A rate or a ratio ("chi cho R&D/GRDP") may take a long subject; other words only a
+        # short one before a figure with no verb.
+        rate = RATE_WORDS.match(subject.strip(" ,:")) or re.search(r"/\s*\w+\s*$", subject)
+        limit = MAX_METRIC_WORDS if rate else 8
         if not link and len(subject.split()) > limit:
             return ""
         words = subject.split()
@@ -959,7 +962,7 @@ def _mask_parentheses(text: str) -> str:
 def _clean(phrase: str) -> str:
     phrase = MARKUP.sub(" ", phrase)
     phrase = re.sub(r"\s*\(.*?\)\s*", " ", phrase)
-    return " ".join(phrase.split())
+    return re.sub(r"\s+/", "/", " ".join(phrase.split()))  # "phát triển (R&D)/GRDP"
 
 
 def _tidy(metric: str) -> str:

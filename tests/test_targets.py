@@ -1648,3 +1648,20 @@ def test_goal_table_keeps_population_and_facility_rows(anchor):
     text = "**CHỈ TIÊU PHÁT TRIỂN GIAI ĐOẠN 2026 - 2027**\n\n" + _cells(FORECAST_ROWS)
     targets, _ = run(text, "2025-11-24")
     assert target_at(targets, text, anchor) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "metric"),
+    [
+        (
+            "- Chi cho nghiên cứu khoa học và phát triển công nghệ (R&D)/GRDP tối thiểu 2%.",
+            "2%",
+            "chi cho nghiên cứu khoa học và phát triển công nghệ/GRDP",
+        ),
+        ("- Vốn đầu tư toàn xã hội/GRDP khoảng 35%.", "35%", "vốn đầu tư toàn xã hội/GRDP"),
+    ],
+)
+def test_ratio_subject_is_the_metric(sentence, anchor, metric):
+    text = GOAL_SECTION + sentence
+    targets, _ = run(text, "2025-11-20")
+    assert target_at(targets, text, anchor).metric == metric
