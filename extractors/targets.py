@@ -68,6 +68,10 @@ CHANGE_BEFORE = re.compile(
 CHANGED_OBJECT = re.compile(
     r"^(?:số|tổng số|số lượng|lượng|thời gian|chi phí|diện tích|khối lượng)\b", re.IGNORECASE
 )
+# "chiếm" before a share: the part's weight in a whole ("Dịch vụ chiếm 41%").
+SHARE_LINK = re.compile(r"\bchiếm(?:\s+(?:khoảng|trên|dưới|hơn|gần|tối thiểu|ít nhất))*\s*$")
+# A lead naming the whole that the shares after it divide ("Cơ cấu kinh tế: ...").
+STRUCTURE_LEAD = re.compile(r"(cơ cấu [^\W\d][^:;.\d]{0,40}?)\s*:")
 PERCENT_OF = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 RATE_WORDS = re.compile(
     r"^(?:tỷ lệ|tỉ lệ|tốc độ|tỷ trọng|tỉ trọng|chỉ số|mức|cơ cấu|tăng trưởng)\b", re.IGNORECASE
@@ -829,6 +833,15 @@ class _Reader:
             # "chi đầu tư ... phấn đấu đạt 100% kế hoạch": the share of the plan carried out.
             plan_word = re.sub(r"^(?:của\s+)", "", plan.group().strip().lower())
             return _tidy(f"tỷ lệ thực hiện {plan_word} {subject[:1].lower()}{subject[1:]}")
+        share = unit == "%" and SHARE_LINK.search(self.lower[clause_start : figure.start])
+        if subject and share and not RATE_WORDS.match(subject):
+            # "Cơ cấu kinh tế: Dịch vụ chiếm 41%": the share of the sector in the structure.
+            whole = post if post and not post.startswith(("so ", "với ", "(")) else ""
+            if not whole:
+                lead = STRUCTURE_LEAD.findall(self.lower[sentence.start : figure.start])
+                whole = lead[-1] if lead else ""
+            metric = f"tỷ trọng {subject[:1].lower()}{subject[1:]}"
+            return _tidy(f"{metric} trong {whole}" if whole else metric)
         if subject:
             # "số HTX ... đạt 50%" is a share; "số vụ án ... tăng 5%" is a count that grows.
             if PERCENT_OF.match(subject) and unit == "%" and not change:

@@ -1665,3 +1665,32 @@ def test_ratio_subject_is_the_metric(sentence, anchor, metric):
     text = GOAL_SECTION + sentence
     targets, _ = run(text, "2025-11-20")
     assert target_at(targets, text, anchor).metric == metric
+
+
+# "chiếm" before a share measures a part's weight in a whole, named after it or in a lead.
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "metric"),
+    [
+        ("- Kinh tế số chiếm 30% GRDP tỉnh.", "30%", "tỷ trọng kinh tế số trong GRDP tỉnh"),
+        (
+            "- Cơ cấu kinh tế: Nông nghiệp chiếm khoảng 20%; Dịch vụ chiếm khoảng 45%.",
+            "45%",
+            "tỷ trọng dịch vụ trong cơ cấu kinh tế",
+        ),
+        (
+            "- Cơ cấu lao động: lao động nông nghiệp chiếm dưới 30%.",
+            "30%",
+            "tỷ trọng lao động nông nghiệp trong cơ cấu lao động",
+        ),
+        ("- Công nghiệp chế biến chiếm trên 25%.", "25%", "tỷ trọng công nghiệp chế biến"),
+        (
+            "- Tỷ trọng du lịch chiếm 12% GRDP.",
+            "12%",
+            "tỷ trọng du lịch",
+        ),
+    ],
+)
+def test_share_of_a_whole_is_named_as_a_weight(sentence, anchor, metric):
+    text = GOAL_SECTION + sentence
+    targets, _ = run(text, "2025-11-20")
+    assert target_at(targets, text, anchor).metric == metric
