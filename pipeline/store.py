@@ -786,6 +786,37 @@ def target_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     )
 
 
+def figure_rows(db: sqlite_utils.Database, dated_only: bool = False) -> list[dict[str, Any]]:
+    """Every figure of a visible document (only those with an ``as_of`` when ``dated_only``),
+    with its document's path as ``document``, the document's ``scope`` and the words around
+    the figure as ``context``: what cross-document linking compares. Each document's text is
+    read and its scope detected once."""
+    from extractors.scope import detect_scope
+    from pipeline.linking import figure_context
+
+    rows = list(
+        db.query(
+            """SELECT f.*, d.path AS document FROM figures f
+            JOIN documents d ON d.id = f.document_id
+            WHERE d.status = 'ok' AND (? = 0 OR f.as_of IS NOT NULL)
+            ORDER BY d.path, f.start""",
+            [int(dated_only)],
+        )
+    )
+    texts: dict[str, str] = {}
+    scopes: dict[str, str | None] = {}
+    for row in rows:
+        path = row["document"]
+        if path not in texts:
+            texts[path] = db.execute(
+                "SELECT text FROM documents WHERE path = ?", [path]
+            ).fetchone()[0]
+            scopes[path] = detect_scope(texts[path])
+        row["scope"] = scopes[path]
+        row["context"] = figure_context(texts[path], row["start"])
+    return rows
+
+
 def items_in_passage(
     db: sqlite_utils.Database, table: str, passage: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -1029,30 +1060,10 @@ def _export_item(kind: str, path: str, row: dict[str, Any]) -> dict[str, Any]:
 
 def refresh_target_links(db: sqlite_utils.Database) -> None:
     """Recompute target groups and conflicts over all visible documents, in one transaction."""
-    from extractors.scope import detect_scope
-    from pipeline.linking import figure_context, link_tables
+    from pipeline.linking import link_tables
 
-    statuses = list(VISIBLE_STATUSES)
-    marks = ", ".join("?" for _ in statuses)
-    targets = list(
-        db.query(
-            f"""SELECT t.*, d.path AS document FROM targets t JOIN documents d ON d.id = t.document_id
-            WHERE d.status IN ({marks}) ORDER BY d.path, t.start""",
-            statuses,
-        )
-    )
-    figures, texts, scopes = [], {}, {}
-    for row in db.query(
-        f"""SELECT f.*, d.path AS document FROM figures f JOIN documents d ON d.id = f.document_id
-        WHERE f.as_of IS NOT NULL AND d.status IN ({marks}) ORDER BY d.path, f.start""",
-        statuses,
-    ):
-        if row["document"] not in texts:
-            texts[row["document"]] = get_document(db, row["document"])["text"]
-            scopes[row["document"]] = detect_scope(texts[row["document"]])
-        row["scope"] = scopes[row["document"]]
-        row["context"] = figure_context(texts[row["document"]], row["start"])
-        figures.append(row)
+    targets = target_rows(db)
+    figures = figure_rows(db, dated_only=True)
     tables = link_tables(targets, figures)
     with db.atomic():
         for statement in LINK_SCHEMA.split(";"):

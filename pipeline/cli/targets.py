@@ -7,24 +7,21 @@ Targets are shown once per group (the same goal stated by several documents, gro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import click
 import sqlite_utils
 
-from extractors.scope import detect_scope
 from pipeline.cli.common import db_option
 from pipeline.cli.output import emit, format_option
 from pipeline.folding import fold
 from pipeline.linking import (
     actual_conflicts,
-    figure_context,
     group_targets,
     target_conflicts,
 )
 from pipeline.models import plain_number
-from pipeline.store import VISIBLE_STATUSES, open_db
+from pipeline.store import figure_rows, open_db, target_rows
 
 TARGET_COLUMNS = (
     "id",
@@ -66,45 +63,6 @@ def _matches(needle: str | None, haystack: str | None) -> bool:
 
 def _document_matches(wanted: str | None, path: str | None) -> bool:
     return not wanted or path == wanted or (path or "").endswith("/" + wanted.lstrip("/"))
-
-
-def _visible(db: sqlite_utils.Database, sql: str) -> Iterable[dict[str, Any]]:
-    marks = ", ".join("?" for _ in VISIBLE_STATUSES)
-    return db.query(sql.format(marks=marks), list(VISIBLE_STATUSES))
-
-
-def target_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every visible target row with its document's path in ``document``."""
-    return list(
-        _visible(
-            db,
-            """SELECT t.*, d.path AS document FROM targets t JOIN documents d ON d.id = t.document_id
-            WHERE d.status IN ({marks}) ORDER BY d.path, t.start""",
-        )
-    )
-
-
-def figure_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every visible figure row with ``document``, the document's ``scope`` and ``context``."""
-    rows = list(
-        _visible(
-            db,
-            """SELECT f.*, d.path AS document FROM figures f JOIN documents d ON d.id = f.document_id
-            WHERE d.status IN ({marks}) ORDER BY d.path, f.start""",
-        )
-    )
-    texts: dict[str, str] = {}
-    scopes: dict[str, str | None] = {}
-    for row in rows:
-        path = row["document"]
-        if path not in texts:
-            texts[path] = db.execute(
-                "SELECT text FROM documents WHERE path = ?", [path]
-            ).fetchone()[0]
-            scopes[path] = detect_scope(texts[path])
-        row["scope"] = scopes[path]
-        row["context"] = figure_context(texts[path], row["start"])
-    return rows
 
 
 def query_targets(
